@@ -228,3 +228,10 @@ func (c *Config) Digest() string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
+
+// Settings is the effective key tree, for recording in a run's manifest.
+func (c *Config) Settings() map[string]any { return c.settings }
+
+// Check validates the configuration again, for callers that changed it
+// after Load (command-line flags override keys).
+func (c *Config) Check() error { return errors.Join(c.check()...) }

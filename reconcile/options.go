@@ -1,6 +1,9 @@
 package reconcile
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 // Options configures reconciliation; the config package fills it from the
 // `reconcile:` section of config/default.yaml.
@@ -10,6 +13,32 @@ type Options struct {
 	// AsOf is the date overdue actions are judged against (YYYY-MM-DD);
 	// empty means the day of the run.
 	AsOf string `mapstructure:"as_of"`
+	// Threshold is the least score, per relation, of a proposed link.
+	Threshold Thresholds `mapstructure:"threshold"`
+	// Weights combine the evidence of a candidate pair into its score.
+	Weights Weights `mapstructure:"weights"`
+	// MaxPerAction caps the links of one relation proposed from one action,
+	// best first, so a vague action does not link to everything.
+	MaxPerAction int `mapstructure:"max_per_action"`
+	// DoneStatuses are statuses (folded) that mean an action is finished, so
+	// it cannot be overdue.
+	DoneStatuses []string `mapstructure:"done_statuses"`
+}
+
+// Thresholds are per-relation acceptance thresholds.
+type Thresholds struct {
+	Addresses  float64 `mapstructure:"addresses"`
+	Implements float64 `mapstructure:"implements"`
+	SameAs     float64 `mapstructure:"same_as"`
+}
+
+// Weights of each kind of evidence.
+type Weights struct {
+	ExplicitRef float64 `mapstructure:"explicit_ref"`
+	TitleRef    float64 `mapstructure:"title_ref"`
+	Text        float64 `mapstructure:"text"`
+	SharedLead  float64 `mapstructure:"shared_lead"`
+	SharedOrg   float64 `mapstructure:"shared_org"`
 }
 
 // Validate reports every bad value, naming its key.
@@ -20,5 +49,34 @@ func (o Options) Validate() []error {
 			errs = append(errs, fmt.Errorf("reconcile.as_of: %q is not a date like 2024-03-31", o.AsOf))
 		}
 	}
+	for key, v := range map[string]float64{
+		"threshold.addresses": o.Threshold.Addresses, "threshold.implements": o.Threshold.Implements,
+		"threshold.same_as": o.Threshold.SameAs,
+	} {
+		if v <= 0 || v > 1 {
+			errs = append(errs, fmt.Errorf("reconcile.%s: %v must be in (0, 1]", key, v))
+		}
+	}
+	for key, v := range map[string]float64{
+		"weights.explicit_ref": o.Weights.ExplicitRef, "weights.title_ref": o.Weights.TitleRef,
+		"weights.text": o.Weights.Text, "weights.shared_lead": o.Weights.SharedLead,
+		"weights.shared_org": o.Weights.SharedOrg,
+	} {
+		if v < 0 {
+			errs = append(errs, fmt.Errorf("reconcile.%s: %v must not be negative", key, v))
+		}
+	}
+	if o.MaxPerAction < 1 {
+		errs = append(errs, fmt.Errorf("reconcile.max_per_action: %d must be at least 1", o.MaxPerAction))
+	}
 	return errs
+}
+
+// asOf is the day overdue is judged against.
+func (o Options) asOf(now time.Time) time.Time {
+	if d, err := parseDay(o.AsOf); err == nil && o.AsOf != "" {
+		return d
+	}
+	y, m, d := now.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }

@@ -1,0 +1,216 @@
+package reconcile
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"syscall"
+	"time"
+
+	"github.com/sendrecon/sendrecon/normalize"
+)
+
+// The reviewer actions a decision records.
+const (
+	DecisionAccept = "accept"
+	DecisionReject = "reject"
+	DecisionAdd    = "add"
+)
+
+// Decision is one reviewer's verdict on a link, one line of the decisions
+// file (JSON Lines: diff-friendly, one decision a line, appended in time
+// order; a later line about the same link wins).
+type Decision struct {
+	LinkID   string    `json:"link_id"`
+	Action   string    `json:"action"`
+	Src      string    `json:"src"`
+	Dst      string    `json:"dst"`
+	Relation string    `json:"relation"`
+	Note     string    `json:"note,omitempty"`
+	By       string    `json:"by"`
+	At       time.Time `json:"at"`
+}
+
+func (d Decision) check() error {
+	if !slices.Contains([]string{DecisionAccept, DecisionReject, DecisionAdd}, d.Action) {
+		return fmt.Errorf("action %q is not accept, reject or add", d.Action)
+	}
+	if d.LinkID == "" {
+		return errors.New("no link_id")
+	}
+	if d.Src != "" || d.Dst != "" || d.Relation != "" {
+		if want := LinkID(d.Src, d.Dst, d.Relation); want != d.LinkID {
+			return fmt.Errorf("link_id %s does not match src, dst and relation (%s)", d.LinkID, want)
+		}
+	}
+	if d.Action == DecisionAdd && (d.Src == "" || d.Dst == "" || d.Relation == "") {
+		return errors.New("add needs src, dst and relation")
+	}
+	return nil
+}
+
+// ReadDecisions reads a decisions file; a missing file has none. A bad line
+// is an error naming the file and line, and nothing is dropped.
+func ReadDecisions(path string) ([]Decision, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("decisions: %w", err)
+	}
+	return parseDecisions(path, b)
+}
+
+func parseDecisions(path string, b []byte) ([]Decision, error) {
+	var out []Decision
+	var errs []error
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(nil, 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 || line[0] == '#' {
+			continue
+		}
+		var d Decision
+		dec := json.NewDecoder(bytes.NewReader(line))
+		dec.DisallowUnknownFields()
+		err := dec.Decode(&d)
+		if err == nil {
+			err = d.check()
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("decisions %s line %d: %w", path, n, err))
+			continue
+		}
+		out = append(out, d)
+	}
+	if err := sc.Err(); err != nil {
+		errs = append(errs, fmt.Errorf("decisions %s: %w", path, err))
+	}
+	return out, errors.Join(errs...)
+}
+
+// AppendDecisions adds decisions to the file at path. The file is locked
+// against other writers, read whole (refusing to touch a file with a bad
+// line, so nothing in it is lost), and replaced atomically.
+func AppendDecisions(path string, ds ...Decision) error {
+	for _, d := range ds {
+		if err := d.check(); err != nil {
+			return fmt.Errorf("decision on %s: %w", d.LinkID, err)
+		}
+	}
+	unlock, err := lock(path)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	old, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("decisions: %w", err)
+	}
+	if _, err := parseDecisions(path, old); err != nil {
+		return fmt.Errorf("%w (fix the file first; nothing was written)", err)
+	}
+	buf := bytes.NewBuffer(old)
+	if len(old) > 0 && old[len(old)-1] != '\n' {
+		buf.WriteByte('\n')
+	}
+	for _, d := range ds {
+		line, err := json.Marshal(d)
+		if err != nil {
+			return err
+		}
+		buf.Write(line)
+		buf.WriteByte('\n')
+	}
+	return writeAtomic(path, buf.Bytes())
+}
+
+// lock takes an exclusive lock on path+".lock", for writers in other
+// processes (two reviewers' clicks, a CLI and the review page).
+func lock(path string) (func(), error) {
+	f, err := os.OpenFile(path+".lock", os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("decisions: %w", err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("decisions: lock %s: %w", f.Name(), err)
+	}
+	return func() {
+		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		f.Close()
+	}, nil
+}
+
+func writeAtomic(path string, b []byte) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("decisions: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return fmt.Errorf("decisions: %w", err)
+	}
+	if err := errors.Join(tmp.Sync(), tmp.Close()); err != nil {
+		return fmt.Errorf("decisions: %w", err)
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// apply re-applies decisions to the proposed links: the last decision on a
+// link wins. A decision on a link the pipeline did not propose this time
+// still holds while both its items exist (an accepted link stays, a rejected
+// one stays rejected); one whose items are gone is an orphan.
+func apply(links []Link, ds []Decision, items map[string]*normalize.Item) ([]Link, []Decision) {
+	last := map[string]Decision{}
+	var order []string
+	for _, d := range ds {
+		if _, ok := last[d.LinkID]; !ok {
+			order = append(order, d.LinkID)
+		}
+		last[d.LinkID] = d
+	}
+	index := map[string]int{}
+	for i, l := range links {
+		index[l.ID] = i
+	}
+	var orphans []Decision
+	for _, id := range order {
+		d := last[id]
+		review := ReviewAccepted
+		if d.Action == DecisionReject {
+			review = ReviewRejected
+		}
+		if i, ok := index[id]; ok {
+			links[i].Review = review
+			continue
+		}
+		if items[d.Src] == nil || items[d.Dst] == nil {
+			orphans = append(orphans, d)
+			continue
+		}
+		evidence := "added by " + d.By
+		if d.Note != "" {
+			evidence += ": " + d.Note
+		}
+		links = append(links, Link{
+			ID: id, Src: d.Src, Dst: d.Dst, Relation: d.Relation, Score: 1,
+			Method: "review", Evidence: evidence, Review: review,
+		})
+		index[id] = len(links) - 1
+	}
+	return links, orphans
+}

@@ -1,0 +1,340 @@
+package reconcile
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/sendrecon/sendrecon/normalize"
+)
+
+// Input is what reconciliation needs of a batch: its documents and items.
+type Input struct {
+	Documents []normalize.Document
+	Items     []normalize.Item
+}
+
+// Output is what it proposes, with reviewers' decisions applied.
+type Output struct {
+	Links     []Link
+	Coverage  []Coverage
+	Conflicts []Conflict
+	// Orphans are decisions whose items are no longer in the batch: kept in
+	// the decisions file, reported, never applied.
+	Orphans []Decision
+}
+
+// Run links the items of each local area, applies decisions and works out
+// coverage and conflicts. Output is sorted, so equal input gives equal
+// output.
+func Run(in Input, decisions []Decision, opts Options) Output {
+	byID := map[string]*normalize.Item{}
+	for i := range in.Items {
+		byID[in.Items[i].ID] = &in.Items[i]
+	}
+	var links []Link
+	for _, area := range areas(in) {
+		links = append(links, area.link(opts)...)
+	}
+	var out Output
+	out.Links, out.Orphans = apply(links, decisions, byID)
+	slices.SortFunc(out.Links, func(a, b Link) int {
+		return cmp.Or(cmp.Compare(a.Src, b.Src), cmp.Compare(a.Relation, b.Relation), cmp.Compare(a.Dst, b.Dst))
+	})
+	out.Coverage = coverage(in, out.Links, opts)
+	out.Conflicts = conflicts(out.Links, byID)
+	return out
+}
+
+// LinkID is stable for the same pair and relation.
+func LinkID(src, dst, relation string) string {
+	h := sha256.New()
+	for _, p := range []string{src, dst, relation} {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return "link-" + hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// area is the block of one local area: links never cross areas, so work
+// grows with the documents of an area, not with the whole batch.
+type area struct {
+	name  string
+	docs  map[string]*normalize.Document
+	items []*normalize.Item
+}
+
+func areas(in Input) []*area {
+	docs := map[string]*normalize.Document{}
+	for i := range in.Documents {
+		docs[in.Documents[i].ID] = &in.Documents[i]
+	}
+	byName := map[string]*area{}
+	var out []*area
+	for i := range in.Items {
+		it := &in.Items[i]
+		d := docs[it.DocID]
+		if d == nil {
+			continue
+		}
+		// A document of no known area can still link within itself.
+		name := d.LocalArea
+		if name == "" {
+			name = "doc:" + d.ID
+		}
+		a := byName[name]
+		if a == nil {
+			a = &area{name: name, docs: map[string]*normalize.Document{}}
+			byName[name] = a
+			out = append(out, a)
+		}
+		a.docs[d.ID] = d
+		a.items = append(a.items, it)
+	}
+	return out
+}
+
+// candidate is one scored pair.
+type candidate struct {
+	src, dst *normalize.Item
+	relation string
+	score    float64
+	method   string
+	evidence []string
+}
+
+func (a *area) link(opts Options) []Link {
+	texts := make([][]string, len(a.items))
+	for i, it := range a.items {
+		texts[i] = terms(statement(it))
+	}
+	c := newCorpus(texts)
+	vecs := map[*normalize.Item]vector{}
+	for i, it := range a.items {
+		vecs[it] = c.vector(texts[i])
+	}
+	titleRefs := a.titleRefs(opts)
+	var cands []candidate
+	for _, src := range a.items {
+		if src.Kind != normalize.KindAction {
+			continue
+		}
+		var mine []candidate
+		for _, dst := range a.items {
+			rel := relation(src, dst)
+			if rel == "" {
+				continue
+			}
+			cand := candidate{src: src, dst: dst, relation: rel}
+			cand.explicit(opts)
+			if titleRefs[pair{src, dst}] {
+				cand.add(opts.Weights.TitleRef, "title_ref", fmt.Sprintf("text names %q", a.docs[dst.DocID].Title))
+			}
+			cand.similar(vecs[src], vecs[dst], opts)
+			cand.shared(opts)
+			if cand.score >= threshold(rel, opts) {
+				mine = append(mine, cand)
+			}
+		}
+		cands = append(cands, best(mine, opts.MaxPerAction)...)
+	}
+	links := make([]Link, 0, len(cands))
+	for _, c := range cands {
+		links = append(links, Link{
+			ID: LinkID(c.src.ID, c.dst.ID, c.relation), Src: c.src.ID, Dst: c.dst.ID,
+			Relation: c.relation, Score: round(min(c.score, 1)), Method: c.method,
+			Evidence: strings.Join(c.evidence, "; "), Review: ReviewProposed,
+		})
+	}
+	return links
+}
+
+type pair struct{ src, dst *normalize.Item }
+
+// relation says which link src → dst could be, or "" for none. Actions
+// address findings anywhere in the area; they implement priorities and
+// outcomes of other documents; and an action can restate one of another
+// document.
+func relation(src, dst *normalize.Item) string {
+	if src == dst || src.Kind != normalize.KindAction {
+		return ""
+	}
+	switch dst.Kind {
+	case normalize.KindFinding:
+		return RelAddresses
+	case normalize.KindPriority, normalize.KindOutcome:
+		if dst.DocID != src.DocID {
+			return RelImplements
+		}
+	case normalize.KindAction:
+		// same_as is symmetric: propose it once, from the lower id.
+		if dst.DocID != src.DocID && src.ID < dst.ID {
+			return RelSameAs
+		}
+	}
+	return ""
+}
+
+func threshold(rel string, opts Options) float64 {
+	switch rel {
+	case RelAddresses:
+		return opts.Threshold.Addresses
+	case RelImplements:
+		return opts.Threshold.Implements
+	default:
+		return opts.Threshold.SameAs
+	}
+}
+
+func (c *candidate) add(weight float64, method, evidence string) {
+	if weight <= 0 {
+		return
+	}
+	c.score += weight
+	if c.method == "" {
+		c.method = method
+	} else if !strings.Contains(c.method, method) {
+		c.method += "+" + method
+	}
+	c.evidence = append(c.evidence, evidence)
+}
+
+// explicit is the strongest evidence: the action's references name the
+// target's key ("AFI2" in a reference column).
+func (c *candidate) explicit(opts Options) {
+	if c.relation == RelSameAs || c.dst.Key == "" {
+		return
+	}
+	for _, r := range c.src.Refs {
+		if strings.EqualFold(r, c.dst.Key) {
+			c.add(opts.Weights.ExplicitRef, "explicit_ref", "refs name "+c.dst.Key)
+			return
+		}
+	}
+}
+
+func (c *candidate) similar(a, b vector, opts Options) {
+	sim := cosine(a, b)
+	if sim < 0.05 {
+		return
+	}
+	c.add(opts.Weights.Text*sim, "text", fmt.Sprintf("%.2f text similarity on '%s'", sim, strings.Join(sharedTerms(a, b, 4), " ")))
+}
+
+// shared adds the evidence of shared leads and organisations; alone it never
+// makes a link, but it separates two equally similar candidates.
+func (c *candidate) shared(opts Options) {
+	if c.score == 0 {
+		return
+	}
+	if n, j := overlap(c.src.Leads, c.dst.Leads); n > 0 {
+		c.add(opts.Weights.SharedLead*j, "people", "shared lead "+strings.Join(n1(c.src.Leads, c.dst.Leads), ", "))
+	}
+	if n, j := overlap(c.src.LeadOrgs, c.dst.LeadOrgs); n > 0 {
+		c.add(opts.Weights.SharedOrg*j, "orgs", fmt.Sprintf("%d shared lead organisations", n))
+	}
+}
+
+// titleRefs finds actions whose text names another document of the area by
+// its title ("implement the Integrated SEND Commissioning Strategy"): they
+// implement every priority of that document.
+func (a *area) titleRefs(opts Options) map[pair]bool {
+	out := map[pair]bool{}
+	if opts.Weights.TitleRef <= 0 {
+		return out
+	}
+	for _, src := range a.items {
+		if src.Kind != normalize.KindAction {
+			continue
+		}
+		have := map[string]bool{}
+		for _, t := range terms(src.Text + " " + strings.Join(src.Measures, " ")) {
+			have[t] = true
+		}
+		for id, d := range a.docs {
+			if id == src.DocID || !namesTitle(have, d) {
+				continue
+			}
+			for _, dst := range a.items {
+				if dst.DocID == id && dst.Kind == normalize.KindPriority {
+					out[pair{src, dst}] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// namesTitle reports whether every distinctive word of d's title (its area
+// and years left out) is among have; a title of fewer than two such words
+// says too little to count.
+func namesTitle(have map[string]bool, d *normalize.Document) bool {
+	area := map[string]bool{}
+	for _, t := range terms(d.LocalArea) {
+		area[t] = true
+	}
+	n := 0
+	for _, t := range terms(d.Title) {
+		if area[t] || strings.IndexFunc(t, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
+			continue
+		}
+		if !have[t] {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// best keeps the n highest-scoring candidates of each relation.
+func best(cands []candidate, n int) []candidate {
+	slices.SortStableFunc(cands, func(a, b candidate) int {
+		return cmp.Or(cmp.Compare(a.relation, b.relation), cmp.Compare(b.score, a.score), cmp.Compare(a.dst.ID, b.dst.ID))
+	})
+	var out []candidate
+	count := map[string]int{}
+	for _, c := range cands {
+		// A reference is the document's own word: never cut.
+		if count[c.relation] < n || strings.Contains(c.method, "ref") {
+			out = append(out, c)
+			count[c.relation]++
+		}
+	}
+	return out
+}
+
+// statement is the text an item is compared by.
+func statement(it *normalize.Item) string {
+	return it.Text + " " + it.Objective
+}
+
+func overlap(a, b []string) (int, float64) {
+	if len(a) == 0 || len(b) == 0 {
+		return 0, 0
+	}
+	n := len(n1(a, b))
+	union := len(a) + len(b) - n
+	return n, float64(n) / float64(union)
+}
+
+// n1 lists the entries of a also in b, folded.
+func n1(a, b []string) []string {
+	in := map[string]bool{}
+	for _, s := range b {
+		in[fold(s)] = true
+	}
+	var out []string
+	for _, s := range a {
+		if in[fold(s)] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func fold(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+
+func round(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }

@@ -1,0 +1,272 @@
+package reconcile
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/sendrecon/sendrecon/normalize"
+)
+
+func testOptions() Options {
+	return Options{
+		Threshold:    Thresholds{Addresses: 0.3, Implements: 0.35, SameAs: 0.45},
+		Weights:      Weights{ExplicitRef: 0.95, TitleRef: 0.8, Text: 1, SharedLead: 0.1, SharedOrg: 0.05},
+		MaxPerAction: 2,
+		DoneStatuses: []string{"complete"},
+	}
+}
+
+func day(s string) normalize.Date {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return normalize.Date{Time: t, Precision: normalize.PrecisionDay}
+}
+
+// area builds a local area of three documents: an action plan, an
+// inspection report and a commissioning strategy.
+func testInput() Input {
+	docs := []normalize.Document{
+		{ID: "plan", LocalArea: "Shire", Title: "Shire SEND Action Plan"},
+		{ID: "insp", LocalArea: "Shire", Title: "Shire Inspection Progress Report"},
+		{ID: "comm", LocalArea: "Shire", Title: "Shire Integrated Commissioning Strategy 2021-2023"},
+		{ID: "other", LocalArea: "Elsewhere", Title: "Elsewhere Plan"},
+	}
+	items := []normalize.Item{
+		{ID: "a1", DocID: "plan", Kind: normalize.KindAction, Key: "1.1", Text: "Review the quality assurance programme for EHC plans", Refs: []string{"AFI2"}, Leads: []string{"Ann Lee"}},
+		{ID: "a2", DocID: "plan", Kind: normalize.KindAction, Key: "1.2", Text: "Develop and implement the Integrated Commissioning Strategy"},
+		{ID: "a3", DocID: "plan", Kind: normalize.KindAction, Key: "1.3", Text: "Map speech and language therapy waiting times and reduce waits", Due: day("2023-03-31"), Leads: []string{"Bob Stone"}},
+		{ID: "f1", DocID: "insp", Kind: normalize.KindFinding, Key: "AFI2", Text: "Leaders should establish effective quality assurance of EHC plans"},
+		{ID: "f2", DocID: "insp", Kind: normalize.KindFinding, Key: "PA2", Text: "Leaders should address delays in speech and language therapy waiting times"},
+		{ID: "f3", DocID: "insp", Kind: normalize.KindFinding, Key: "AFI9", Text: "Leaders should publish the local offer website in community languages"},
+		{ID: "p1", DocID: "comm", Kind: normalize.KindPriority, Key: "1", Text: "Improve communication needs support"},
+		{ID: "p2", DocID: "comm", Kind: normalize.KindPriority, Key: "2", Text: "Improve emotional health"},
+		{ID: "c1", DocID: "comm", Kind: normalize.KindAction, Key: "P1.1", Text: "Map speech and language therapy waiting times and reduce waits", Due: day("2024-03-31"), Leads: []string{"Carol Ash"}},
+		{ID: "x1", DocID: "other", Kind: normalize.KindAction, Key: "1", Text: "Review the quality assurance programme for EHC plans"},
+	}
+	return Input{Documents: docs, Items: items}
+}
+
+type edge struct{ src, rel, dst, review string }
+
+func edges(links []Link) map[edge]Link {
+	out := map[edge]Link{}
+	for _, l := range links {
+		out[edge{l.Src, l.Relation, l.Dst, l.Review}] = l
+	}
+	return out
+}
+
+func TestRunLinks(t *testing.T) {
+	out := Run(testInput(), nil, testOptions())
+	got := edges(out.Links)
+	want := []struct {
+		edge
+		method string
+	}{
+		{edge{"a1", RelAddresses, "f1", ReviewProposed}, "explicit_ref"},
+		{edge{"a2", RelImplements, "p1", ReviewProposed}, "title_ref"},
+		{edge{"a2", RelImplements, "p2", ReviewProposed}, "title_ref"},
+		{edge{"a3", RelAddresses, "f2", ReviewProposed}, "text"},
+		{edge{"a3", RelSameAs, "c1", ReviewProposed}, "text"},
+	}
+	for _, w := range want {
+		l, ok := got[w.edge]
+		if !ok {
+			t.Errorf("missing link %v; got %v", w.edge, out.Links)
+			continue
+		}
+		if !strings.HasPrefix(l.Method, w.method) {
+			t.Errorf("%v: method %q, want %s...", w.edge, l.Method, w.method)
+		}
+		if l.Evidence == "" || l.Score <= 0 || l.Score > 1 {
+			t.Errorf("%v: evidence %q score %v", w.edge, l.Evidence, l.Score)
+		}
+	}
+	for e := range got {
+		if e.src == "x1" || e.dst == "x1" {
+			t.Errorf("link %v crosses local areas", e)
+		}
+		if e.dst == "f3" {
+			t.Errorf("link %v to a finding nothing answers", e)
+		}
+	}
+	if l := got[edge{"a1", RelAddresses, "f1", ReviewProposed}]; !strings.Contains(l.Evidence, "refs name AFI2") {
+		t.Errorf("evidence %q does not say which reference", l.Evidence)
+	}
+}
+
+func TestRunIsDeterministic(t *testing.T) {
+	a := Run(testInput(), nil, testOptions())
+	for range 5 {
+		if b := Run(testInput(), nil, testOptions()); !reflect.DeepEqual(a, b) {
+			t.Fatal("two runs on the same input differ")
+		}
+	}
+}
+
+func TestCoverage(t *testing.T) {
+	out := Run(testInput(), nil, testOptions())
+	got := map[string]string{}
+	for _, c := range out.Coverage {
+		got[c.Key] = fmt.Sprintf("%s/%d", c.Status, c.Actions)
+	}
+	want := map[string]string{"AFI2": "covered/1", "PA2": "partly_covered/2", "AFI9": "gap/0"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("coverage = %v, want %v", got, want)
+	}
+}
+
+func TestConflicts(t *testing.T) {
+	out := Run(testInput(), nil, testOptions())
+	var fields []string
+	for _, c := range out.Conflicts {
+		fields = append(fields, fmt.Sprintf("%s:%s=%s|%s", c.SrcItemID, c.Field, c.SrcValue, c.DstValue))
+	}
+	want := []string{"a3:due_date=2023-03-31|2024-03-31", "a3:leads=Bob Stone|Carol Ash"}
+	for _, w := range want {
+		if !strings.Contains(strings.Join(fields, "\n"), w) {
+			t.Errorf("conflicts %v lack %s", fields, w)
+		}
+	}
+}
+
+func TestDecisionsApplied(t *testing.T) {
+	in := testInput()
+	first := Run(in, nil, testOptions())
+	byEdge := edges(first.Links)
+	accepted := byEdge[edge{"a3", RelAddresses, "f2", ReviewProposed}]
+	rejected := byEdge[edge{"a1", RelAddresses, "f1", ReviewProposed}]
+	ds := []Decision{
+		{LinkID: accepted.ID, Action: DecisionAccept, Src: accepted.Src, Dst: accepted.Dst, Relation: accepted.Relation, By: "rev"},
+		{LinkID: rejected.ID, Action: DecisionReject, Src: rejected.Src, Dst: rejected.Dst, Relation: rejected.Relation, By: "rev"},
+		{LinkID: LinkID("a2", "f3", RelAddresses), Action: DecisionAdd, Src: "a2", Dst: "f3", Relation: RelAddresses, By: "rev", Note: "missed"},
+		{LinkID: LinkID("gone", "f1", RelAddresses), Action: DecisionAccept, Src: "gone", Dst: "f1", Relation: RelAddresses, By: "rev"},
+	}
+	out := Run(in, ds, testOptions())
+	got := edges(out.Links)
+	for _, e := range []edge{
+		{"a3", RelAddresses, "f2", ReviewAccepted},
+		{"a1", RelAddresses, "f1", ReviewRejected},
+		{"a2", RelAddresses, "f3", ReviewAccepted},
+	} {
+		if _, ok := got[e]; !ok {
+			t.Errorf("missing %v", e)
+		}
+	}
+	if len(out.Orphans) != 1 || out.Orphans[0].Src != "gone" {
+		t.Errorf("orphans = %v, want the decision on item 'gone'", out.Orphans)
+	}
+	cov := map[string]string{}
+	for _, c := range out.Coverage {
+		cov[c.Key] = c.Status
+	}
+	if cov["AFI2"] != Gap || cov["PA2"] != Covered || cov["AFI9"] != Covered {
+		t.Errorf("coverage after review = %v", cov)
+	}
+}
+
+func TestDecisionsFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "decisions.jsonl")
+	d := Decision{LinkID: LinkID("a", "b", RelAddresses), Action: DecisionAccept, Src: "a", Dst: "b", Relation: RelAddresses, By: "rev"}
+	if err := AppendDecisions(path, d); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for i := range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			e := d
+			e.Note = fmt.Sprint(i)
+			if err := AppendDecisions(path, e); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	ds, err := ReadDecisions(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds) != 21 {
+		t.Fatalf("%d decisions after 21 concurrent appends", len(ds))
+	}
+
+	// A bad line: an error naming it, and the file left as it was.
+	b, _ := os.ReadFile(path)
+	broken := append(append([]byte{}, b...), []byte("{\"link_id\": \"x\", \"action\": \"maybe\"}\n")...)
+	if err := os.WriteFile(path, broken, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadDecisions(path); err == nil || !strings.Contains(err.Error(), "line 22") {
+		t.Errorf("ReadDecisions error = %v, want one naming line 22", err)
+	}
+	if err := AppendDecisions(path, d); err == nil || !strings.Contains(err.Error(), "line 22") {
+		t.Errorf("AppendDecisions on a bad file = %v, want an error naming line 22", err)
+	}
+	after, _ := os.ReadFile(path)
+	if string(after) != string(broken) {
+		t.Error("a failed append changed the file")
+	}
+}
+
+func TestDecisionCheck(t *testing.T) {
+	tests := []struct {
+		name string
+		d    Decision
+		want string
+	}{
+		{"bad action", Decision{LinkID: "l", Action: "maybe"}, "not accept, reject or add"},
+		{"no id", Decision{Action: DecisionAccept}, "no link_id"},
+		{"id mismatch", Decision{LinkID: "link-0", Action: DecisionAccept, Src: "a", Dst: "b", Relation: RelAddresses}, "does not match"},
+		{"add without ends", Decision{LinkID: "l", Action: DecisionAdd}, "needs src"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.d.check()
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("check() = %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestFlagOverdue(t *testing.T) {
+	items := []normalize.Item{
+		{ID: "late", Kind: normalize.KindAction, Due: day("2023-03-31")},
+		{ID: "done", Kind: normalize.KindAction, Due: day("2023-03-31"), Status: "Complete"},
+		{ID: "future", Kind: normalize.KindAction, Due: day("2025-01-31")},
+		{ID: "undated", Kind: normalize.KindAction},
+		{ID: "finding", Kind: normalize.KindFinding, Due: day("2020-01-01")},
+	}
+	opts := testOptions()
+	opts.AsOf = "2024-06-30"
+	FlagOverdueItems(items, opts, time.Now())
+	var late []string
+	for _, it := range items {
+		if len(it.Flags) > 0 {
+			late = append(late, it.ID)
+		}
+	}
+	if !reflect.DeepEqual(late, []string{"late"}) {
+		t.Errorf("overdue = %v, want [late]", late)
+	}
+}
+
+func TestSameDayAtPrecision(t *testing.T) {
+	year := normalize.Date{Time: day("2023-12-31").Time, Precision: normalize.PrecisionYear}
+	if !sameDay(year, day("2023-12-31")) || !sameDay(year, normalize.Date{Time: day("2023-06-30").Time, Precision: normalize.PrecisionMonth}) {
+		t.Error("a year date disagrees with a date inside that year")
+	}
+	if sameDay(year, day("2024-01-01")) {
+		t.Error("2023 and 2024-01-01 agree")
+	}
+}

@@ -1,0 +1,141 @@
+package reconcile
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// stopWords are words too common in SEND plans to say two statements are
+// about the same thing: function words, and the domain's own filler.
+var stopWords = setOf(`a about across after all also an and any are as at be been being both but by
+can could do does for from had has have how if in into is it its more most
+must need needs no not of on or other our out over should so such that the
+their them then there these they this those through to under up upon us
+was we were what when where which while who will with within would you your
+children child young people person families family parents parent carers
+carer send sen special educational disabilities disability local area
+partnership ensure ensuring improve improved improving develop developing
+development support supporting supported work working services service
+across including include includes continue continuing all new existing
+use using make making leaders provide provided provision` + " cyp")
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// terms folds, splits and stems text into the words that carry meaning.
+func terms(text string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		if len(w) < 2 || stopWords[w] {
+			continue
+		}
+		w = stem(w)
+		if !stopWords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// stem strips the common English inflections, enough that "assess",
+// "assessment" and "assessments" meet; it is not a full Porter stemmer.
+func stem(w string) string {
+	for _, suf := range []string{"ments", "ment", "ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s"} {
+		if len(w)-len(suf) >= 4 && strings.HasSuffix(w, suf) {
+			w = strings.TrimSuffix(w, suf)
+			if suf == "ies" || suf == "ied" {
+				w += "y"
+			}
+			break
+		}
+	}
+	return w
+}
+
+// vector is a sparse unit-length TF-IDF vector.
+type vector map[string]float64
+
+// corpus holds document frequencies over the statements of one local area,
+// so a word common in that area's plans weighs little.
+type corpus struct {
+	df map[string]int
+	n  int
+}
+
+func newCorpus(docs [][]string) *corpus {
+	c := &corpus{df: map[string]int{}, n: len(docs)}
+	for _, d := range docs {
+		seen := map[string]bool{}
+		for _, t := range d {
+			if !seen[t] {
+				seen[t] = true
+				c.df[t]++
+			}
+		}
+	}
+	return c
+}
+
+func (c *corpus) vector(ts []string) vector {
+	v := vector{}
+	for _, t := range ts {
+		v[t]++
+	}
+	var norm float64
+	for t, tf := range v {
+		idf := math.Log(float64(c.n+1)/float64(c.df[t]+1)) + 1
+		w := (1 + math.Log(tf)) * idf
+		v[t] = w
+		norm += w * w
+	}
+	norm = math.Sqrt(norm)
+	for t := range v {
+		v[t] /= norm
+	}
+	return v
+}
+
+func cosine(a, b vector) float64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	var s float64
+	for t, w := range a {
+		s += w * b[t]
+	}
+	return s
+}
+
+// sharedTerms lists the heaviest terms two vectors share, for evidence.
+func sharedTerms(a, b vector, n int) []string {
+	type tw struct {
+		t string
+		w float64
+	}
+	var ts []tw
+	for t, w := range a {
+		if bw, ok := b[t]; ok {
+			ts = append(ts, tw{t, w * bw})
+		}
+	}
+	sort.Slice(ts, func(i, j int) bool {
+		if ts[i].w != ts[j].w {
+			return ts[i].w > ts[j].w
+		}
+		return ts[i].t < ts[j].t
+	})
+	var out []string
+	for i := 0; i < len(ts) && i < n; i++ {
+		out = append(out, ts[i].t)
+	}
+	return out
+}
