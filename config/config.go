@@ -189,12 +189,32 @@ func decodeErrors(file string, err error) []error {
 		if rest, ok := strings.CutPrefix(msg, "decoding failed due to the following error(s):\n\n"); ok {
 			for _, line := range strings.Split(rest, "\n") {
 				if line = strings.TrimSpace(line); line != "" {
-					out = append(out, fmt.Errorf("%s: %s", where, line))
+					out = append(out, keyErrors(where, line)...)
 				}
 			}
 			continue
 		}
 		out = append(out, fmt.Errorf("%s: %s", where, msg))
+	}
+	return out
+}
+
+// keyErrors rewrites mapstructure's "'run' has invalid keys: a, b" as one
+// error per full key, "run.a: unknown key", which is what a user can search
+// their file for.
+func keyErrors(where, line string) []error {
+	parent, keys, ok := strings.Cut(line, " has invalid keys: ")
+	if !ok {
+		return []error{fmt.Errorf("%s: %s", where, line)}
+	}
+	parent = strings.Trim(parent, "'")
+	var out []error
+	for _, k := range strings.Split(keys, ",") {
+		k = strings.TrimSpace(k)
+		if parent != "" {
+			k = parent + "." + k
+		}
+		out = append(out, fmt.Errorf("%s: %s: unknown key", where, k))
 	}
 	return out
 }

@@ -117,6 +117,7 @@ func (a *area) link(opts Options) []Link {
 		vecs[it] = c.vector(texts[i])
 	}
 	titleRefs := a.titleRefs(opts)
+	codesFindings := a.actionsCodingFindings()
 	var cands []candidate
 	for _, src := range a.items {
 		if src.Kind != normalize.KindAction {
@@ -124,6 +125,9 @@ func (a *area) link(opts Options) []Link {
 		}
 		var mine []candidate
 		for _, dst := range a.items {
+			if a.renderings(src, dst) {
+				continue
+			}
 			rel := relation(src, dst)
 			if rel == "" {
 				continue
@@ -132,6 +136,11 @@ func (a *area) link(opts Options) []Link {
 			cand.explicit(opts)
 			if titleRefs[pair{src, dst}] {
 				cand.add(opts.Weights.TitleRef, "title_ref", fmt.Sprintf("text names %q", a.docs[dst.DocID].Title))
+			}
+			if rel == RelAddresses && cand.score == 0 && codesFindings[src] {
+				// The action's own references name its findings: a
+				// resemblance to another finding does not overrule them.
+				continue
 			}
 			cand.similar(vecs[src], vecs[dst], opts)
 			cand.shared(opts)
@@ -153,6 +162,17 @@ func (a *area) link(opts Options) []Link {
 }
 
 type pair struct{ src, dst *normalize.Item }
+
+// renderings reports whether two items come from two copies of one
+// document: the same title in the same area, printed by two producers or
+// saved twice. Linking them would only say a document agrees with itself.
+func (a *area) renderings(x, y *normalize.Item) bool {
+	if x.DocID == y.DocID {
+		return false
+	}
+	dx, dy := a.docs[x.DocID], a.docs[y.DocID]
+	return dx.Title != "" && fold(dx.Title) == fold(dy.Title)
+}
 
 // relation says which link src → dst could be, or "" for none. Actions
 // address findings anywhere in the area; they implement priorities and
@@ -255,7 +275,7 @@ func (a *area) titleRefs(opts Options) map[pair]bool {
 			have[t] = true
 		}
 		for id, d := range a.docs {
-			if id == src.DocID || !namesTitle(have, d) {
+			if id == src.DocID || fold(d.Title) == fold(a.docs[src.DocID].Title) || !namesTitle(have, d) {
 				continue
 			}
 			for _, dst := range a.items {
@@ -287,6 +307,26 @@ func namesTitle(have map[string]bool, d *normalize.Document) bool {
 		n++
 	}
 	return n >= 2
+}
+
+// actionsCodingFindings lists the actions whose references name a finding
+// of the area.
+func (a *area) actionsCodingFindings() map[*normalize.Item]bool {
+	keys := map[string]bool{}
+	for _, it := range a.items {
+		if it.Kind == normalize.KindFinding && it.Key != "" {
+			keys[strings.ToUpper(it.Key)] = true
+		}
+	}
+	out := map[*normalize.Item]bool{}
+	for _, it := range a.items {
+		for _, r := range it.Refs {
+			if it.Kind == normalize.KindAction && keys[strings.ToUpper(r)] {
+				out[it] = true
+			}
+		}
+	}
+	return out
 }
 
 // best keeps the n highest-scoring candidates of each relation.

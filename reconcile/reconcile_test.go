@@ -270,3 +270,38 @@ func TestSameDayAtPrecision(t *testing.T) {
 		t.Error("2023 and 2024-01-01 agree")
 	}
 }
+
+func TestNoLinksBetweenRenderings(t *testing.T) {
+	in := testInput()
+	// The same plan again, as another producer printed it.
+	in.Documents = append(in.Documents, normalize.Document{ID: "plan-pdf", LocalArea: "Shire", Title: "Shire SEND action plan"})
+	for _, it := range in.Items {
+		if it.DocID == "plan" {
+			it.ID, it.DocID = "pdf-"+it.ID, "plan-pdf"
+			in.Items = append(in.Items, it)
+		}
+	}
+	out := Run(in, nil, testOptions())
+	got := edges(out.Links)
+	for e := range got {
+		if strings.HasPrefix(e.src, "pdf-") != strings.HasPrefix(e.dst, "pdf-") && (e.dst[0] == 'a' || e.src[0] == 'a') {
+			t.Errorf("link %v joins two renderings of one document", e)
+		}
+	}
+	if _, ok := got[edge{"pdf-a1", RelAddresses, "f1", ReviewProposed}]; !ok {
+		t.Error("the second rendering lost its own links")
+	}
+}
+
+func TestOwnReferencesOverruleResemblance(t *testing.T) {
+	in := testInput()
+	in.Items = append(in.Items, normalize.Item{ID: "f4", DocID: "insp", Kind: normalize.KindFinding, Key: "AFI7",
+		Text: "Leaders should review the quality assurance programme for EHC plans"})
+	got := edges(Run(in, nil, testOptions()).Links)
+	if _, ok := got[edge{"a1", RelAddresses, "f4", ReviewProposed}]; ok {
+		t.Error("an action coded AFI2 was linked to AFI7 on resemblance alone")
+	}
+	if _, ok := got[edge{"a1", RelAddresses, "f1", ReviewProposed}]; !ok {
+		t.Error("lost the coded link")
+	}
+}

@@ -1,20 +1,103 @@
 package pdflayout
 
 import (
+	"bytes"
 	"context"
-	"errors"
+	"fmt"
 	"io"
+	"strings"
+
+	"github.com/ledongthuc/pdf"
 
 	"github.com/sendrecon/sendrecon/extract/layout"
 )
 
-// Options caps what one document may cost.
-type Options struct {
-	MaxPages int // 0: no limit
-}
-
 // Extract reads the PDF in r (size bytes) into a layout document. Path is
 // only used in errors and in the returned document.
-func Extract(ctx context.Context, path string, r io.ReaderAt, size int64, opts Options) (*layout.Document, error) {
-	return nil, errors.New("pdflayout: not implemented yet")
+//
+// A tagged PDF is read through its structure tree; an untagged one (or one
+// whose tree cannot be used) by page geometry. A page that cannot be read is
+// recorded in Document.PageErrors and the rest of the document is kept.
+func Extract(ctx context.Context, path string, r io.ReaderAt, size int64, opts Options) (doc *layout.Document, err error) {
+	opts = opts.withDefaults()
+	defer func() {
+		if x := recover(); x != nil {
+			doc, err = nil, &Error{Path: path, Err: fmt.Errorf("%w: %w", ErrNotPDF, panicError(x))}
+		}
+	}()
+	rd, err := pdf.NewReader(r, size)
+	if err != nil {
+		if encrypted(r, size) {
+			return nil, &Error{Path: path, Err: fmt.Errorf("%w: %v", ErrEncrypted, err)}
+		}
+		return nil, &Error{Path: path, Err: fmt.Errorf("%w: %v", ErrNotPDF, err)}
+	}
+	root := rd.Trailer().Key("Root")
+	if root.Kind() != pdf.Dict {
+		return nil, &Error{Path: path, Err: fmt.Errorf("%w: no document catalog", ErrNotPDF)}
+	}
+	refs, truncated := collectPages(root.Key("Pages"), opts.MaxPages)
+	if len(refs) == 0 {
+		return nil, &Error{Path: path, Err: fmt.Errorf("%w: no pages", ErrNotPDF)}
+	}
+
+	doc = &layout.Document{Path: path, Format: layout.FormatPDF, Pages: len(refs), Blocks: []layout.Block{}}
+	if truncated {
+		doc.PageErrors = append(doc.PageErrors, layout.PageError{
+			Page: len(refs) + 1,
+			Err:  fmt.Sprintf("%v: pages after %d not read", ErrLimit, len(refs)),
+		})
+	}
+	fonts := fontCache{}
+	pages := make([]*pageContent, len(refs))
+	for i, ref := range refs {
+		if err := ctx.Err(); err != nil {
+			return nil, &Error{Path: path, Page: i + 1, Err: err}
+		}
+		pc, err := interpretPage(ref, i+1, opts, fonts)
+		if err != nil {
+			doc.PageErrors = append(doc.PageErrors, layout.PageError{Page: i + 1, Err: err.Error()})
+			continue
+		}
+		pages[i] = pc
+	}
+
+	built := false
+	if tree := root.Key("StructTreeRoot"); tree.Kind() == pdf.Dict {
+		built = buildTagged(doc, tree, refs, pages, opts)
+	}
+	if !built {
+		buildGeometric(doc, pages)
+	}
+	doc.Title = documentTitle(rd, doc)
+	return doc, nil
+}
+
+// documentTitle is the Info dictionary's /Title, else the first heading,
+// else the first line of text.
+func documentTitle(rd *pdf.Reader, doc *layout.Document) string {
+	if t := strings.TrimSpace(rd.Trailer().Key("Info").Key("Title").Text()); t != "" {
+		return t
+	}
+	for _, b := range doc.Blocks {
+		if b.Kind == layout.KindHeading {
+			return b.Text
+		}
+	}
+	for _, b := range doc.Blocks {
+		if b.Text != "" {
+			return b.Text
+		}
+	}
+	return ""
+}
+
+// encrypted reports whether the file's trailer names an /Encrypt
+// dictionary; the library's errors do not say so reliably.
+func encrypted(r io.ReaderAt, size int64) bool {
+	const window = 1 << 20
+	off := max(size-window, 0)
+	buf := make([]byte, size-off)
+	n, _ := r.ReadAt(buf, off)
+	return bytes.Contains(buf[:n], []byte("/Encrypt"))
 }

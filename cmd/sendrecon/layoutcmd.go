@@ -1,0 +1,43 @@
+package main
+
+import (
+	"encoding/json"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sendrecon/sendrecon/config"
+	"github.com/sendrecon/sendrecon/extract"
+	"github.com/sendrecon/sendrecon/extract/layout"
+)
+
+func newLayoutCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "layout FILE",
+		Short: "Print the layout sendrecon extracts from one document",
+		Long: `Print the layout model of one document: its headings, paragraphs, lists and
+tables with their cells, spans and pages, exactly as the normalize stage sees
+them. Use it to see why an item came out as it did.`,
+		Example: `  sendrecon layout plan.pdf | less
+  sendrecon layout plan.pdf --json | jq '.blocks[] | select(.kind == "table") | .table.cells[0]'`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := config.Load(g.configFile)
+			if err != nil {
+				return err
+			}
+			doc, err := extract.File(cmd.Context(), args[0], extractOptions(cfg))
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(g.stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(doc)
+			}
+			return layout.WriteText(g.stdout, doc)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the full model as JSON")
+	return cmd
+}

@@ -1,0 +1,117 @@
+package emit
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// ManifestFile is the name of the run's manifest in the output folder.
+const ManifestFile = "manifest.json"
+
+// Manifest is manifest.json: what a run was given, with which
+// configuration, and what it wrote. TestManifestFieldsDocumented keeps it in
+// step with ManifestFields.
+type Manifest struct {
+	Tool         string          `json:"tool"`
+	Version      string          `json:"version"`
+	Started      time.Time       `json:"started"`
+	Finished     time.Time       `json:"finished"`
+	ConfigDigest string          `json:"config_digest"`
+	Config       json.RawMessage `json:"config"`
+	Inputs       []Input         `json:"inputs"`
+	Tables       []TableCount    `json:"tables"`
+}
+
+// Input is one document the run read, as its documents row says.
+type Input struct {
+	DocID  string `json:"doc_id"`
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+	Status string `json:"status"`
+	Error  string `json:"error,omitempty"`
+}
+
+// TableCount is one table written and its rows.
+type TableCount struct {
+	Name string `json:"name"`
+	File string `json:"file"`
+	Rows int    `json:"rows"`
+}
+
+// ManifestField describes one field of manifest.json, for SCHEMA.md.
+type ManifestField struct {
+	Name, Type, Meaning string
+}
+
+// ManifestFields describes manifest.json; nested fields are written
+// parent.child, elements of an array parent[].child.
+var ManifestFields = []ManifestField{
+	{"tool", "string", "The program that wrote the output."},
+	{"version", "string", "Its version."},
+	{"started", "RFC 3339 timestamp", "When the writer was created."},
+	{"finished", "RFC 3339 timestamp", "When it was closed."},
+	{"config_digest", "string", "sha256: and the hex digest of config as compact JSON; equal digests, equal configuration."},
+	{"config", "object", "The effective configuration the caller ran with."},
+	{"inputs", "array", "One entry per documents row, in the order added."},
+	{"inputs[].doc_id", "string", "The document's doc_id."},
+	{"inputs[].path", "string", "Its source_path."},
+	{"inputs[].sha256", "string", "Hex digest of its bytes."},
+	{"inputs[].status", "string", "ok, partial or failed."},
+	{"inputs[].error", "string, left out when empty", "Why, when status is not ok."},
+	{"tables", "array", "Every table written, in Schema order."},
+	{"tables[].name", "string", "The table."},
+	{"tables[].file", "string", "Its file, relative to the output folder."},
+	{"tables[].rows", "integer", "Rows written."},
+}
+
+// configJSON is the configuration as manifest.json records it, and its digest.
+func configJSON(config any) (json.RawMessage, string, error) {
+	b, err := json.Marshal(config)
+	if err != nil {
+		return nil, "", &Error{Path: ManifestFile, Row: -1, Column: "config", Err: err}
+	}
+	sum := sha256.Sum256(b)
+	return b, "sha256:" + hex.EncodeToString(sum[:]), nil
+}
+
+// writeManifest writes manifest.json through a temporary file, so a reader
+// never sees half of one.
+func writeManifest(dir string, m *Manifest) error {
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return &Error{Path: ManifestFile, Row: -1, Err: err}
+	}
+	return writeAtomic(filepath.Join(dir, ManifestFile), append(b, '\n'))
+}
+
+func writeAtomic(path string, data []byte) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fileError("", path, err)
+	}
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, removeIfThere(tmp.Name()))
+		}
+	}()
+	_, werr := tmp.Write(data)
+	if err := errors.Join(werr, tmp.Sync(), tmp.Close()); err != nil {
+		return fileError("", tmp.Name(), err)
+	}
+	return fileError("", path, os.Rename(tmp.Name(), path))
+}
+
+func removeIfThere(path string) error {
+	err := os.Remove(path)
+	if err == nil || errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return fmt.Errorf("emit: clean up: %w", err)
+}

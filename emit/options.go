@@ -1,0 +1,66 @@
+package emit
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/compress"
+)
+
+// DefaultRowGroupRows is how many rows a table holds in memory before it
+// writes them out as a row group, unless Options say otherwise.
+const DefaultRowGroupRows = 10_000
+
+// Options configure a Writer. The zero value is usable.
+type Options struct {
+	// RowGroupRows bounds the rows of a table held in memory; 0 means
+	// DefaultRowGroupRows.
+	RowGroupRows int
+	// Compression is "zstd" (the default when empty) or "snappy".
+	Compression string
+	// Tool and Version name the program in manifest.json; they default to
+	// "sendrecon" and "devel".
+	Tool, Version string
+	// Config is the effective configuration of the run, recorded in
+	// manifest.json with its digest. It must marshal to JSON.
+	Config any
+	// Now is the clock of manifest.json's timestamps, pinned by tests;
+	// time.Now when nil.
+	Now func() time.Time
+}
+
+func (o Options) withDefaults() Options {
+	if o.RowGroupRows == 0 {
+		o.RowGroupRows = DefaultRowGroupRows
+	}
+	if o.Compression == "" {
+		o.Compression = "zstd"
+	}
+	if o.Tool == "" {
+		o.Tool = "sendrecon"
+	}
+	if o.Version == "" {
+		o.Version = "devel"
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return o
+}
+
+// parquetOptions checks the options and turns them into writer options.
+func (o Options) parquetOptions() ([]parquet.WriterOption, error) {
+	codecs := map[string]compress.Codec{"zstd": &parquet.Zstd, "snappy": &parquet.Snappy}
+	codec, ok := codecs[o.Compression]
+	if !ok {
+		return nil, fmt.Errorf("emit: compression %q: want zstd or snappy", o.Compression)
+	}
+	if o.RowGroupRows < 0 {
+		return nil, fmt.Errorf("emit: row group rows %d: want a positive number", o.RowGroupRows)
+	}
+	return []parquet.WriterOption{
+		parquet.Compression(codec),
+		parquet.MaxRowsPerRowGroup(int64(o.RowGroupRows)),
+	}, nil
+}

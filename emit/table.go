@@ -1,0 +1,117 @@
+package emit
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+
+	"github.com/parquet-go/parquet-go"
+)
+
+// tableFile is the life of one table's file, whatever its row type.
+type tableFile interface {
+	// finish writes the footer and closes the temporary file.
+	finish() error
+	// publish renames the temporary file into place; unpublish undoes it.
+	publish() error
+	unpublish() error
+	// discard removes the temporary file, if it is still there.
+	discard() error
+	count() TableCount
+}
+
+// tableWriter streams rows of type T into a temporary file in the output
+// folder; only publish makes it <table>.parquet.
+type tableWriter[T any] struct {
+	name   string
+	path   string // the final <dir>/<table>.parquet
+	tmp    *os.File
+	pw     *parquet.GenericWriter[T]
+	check  *checker[T]
+	staged [1]T // the row being written, so no row escapes per call
+	// offered counts every row given, rejected or not, so errors can say
+	// which one; written counts rows in the file.
+	offered, written int
+	// broken is the first write error: the file is unusable after it.
+	broken error
+	done   bool
+}
+
+func newTableWriter[T any](dir, name string, opts ...parquet.WriterOption) (*tableWriter[T], error) {
+	check, err := newChecker[T](name)
+	if err != nil {
+		return nil, err
+	}
+	path := filepath.Join(dir, name+".parquet")
+	// Hidden and in the same folder, so readers never take it for a table
+	// and the rename stays on one file system.
+	tmp, err := os.CreateTemp(dir, "."+name+".parquet.tmp-*")
+	if err != nil {
+		return nil, fileError(name, path, err)
+	}
+	return &tableWriter[T]{
+		name:  name,
+		path:  path,
+		tmp:   tmp,
+		pw:    parquet.NewGenericWriter[T](tmp, opts...),
+		check: check,
+	}, nil
+}
+
+// add writes one converted row; bad is the converter's complaint, if any.
+func (t *tableWriter[T]) add(row T, bad *columnError) error {
+	pos := t.offered
+	t.offered++
+	if t.done {
+		return &Error{Table: t.name, Row: -1, Err: ErrClosed}
+	}
+	if t.broken != nil {
+		return t.broken
+	}
+	t.staged[0] = row
+	// The row shares the caller's slices; parquet-go copies what it keeps.
+	defer clear(t.staged[:])
+	if bad != nil {
+		return t.check.rowError(reflect.ValueOf(&t.staged[0]).Elem(), pos, bad.column, bad.err)
+	}
+	if err := t.check.check(&t.staged[0], pos); err != nil {
+		return err
+	}
+	if _, err := t.pw.Write(t.staged[:]); err != nil {
+		t.broken = fileError(t.name, t.tmp.Name(), err)
+		return t.broken
+	}
+	t.written++
+	return nil
+}
+
+func (t *tableWriter[T]) finish() error {
+	t.done = true
+	err := errors.Join(t.broken, t.pw.Close(), t.tmp.Sync(), t.tmp.Close())
+	return fileError(t.name, t.tmp.Name(), err)
+}
+
+func (t *tableWriter[T]) publish() error {
+	return fileError(t.name, t.path, os.Rename(t.tmp.Name(), t.path))
+}
+
+func (t *tableWriter[T]) unpublish() error {
+	return fileError(t.name, t.path, os.Remove(t.path))
+}
+
+func (t *tableWriter[T]) discard() error {
+	if !t.done {
+		t.done = true
+		// The file is being thrown away; only its removal matters.
+		_ = t.tmp.Close()
+	}
+	return fileError(t.name, t.tmp.Name(), removeIfThere(t.tmp.Name()))
+}
+
+// unusable reports that no more rows can be written.
+func (t *tableWriter[T]) unusable() bool { return t.done || t.broken != nil }
+
+func (t *tableWriter[T]) count() TableCount {
+	return TableCount{Name: t.name, File: t.name + ".parquet", Rows: t.written}
+}

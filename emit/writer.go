@@ -1,0 +1,251 @@
+package emit
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/sendrecon/sendrecon/extract/layout"
+	"github.com/sendrecon/sendrecon/normalize"
+	"github.com/sendrecon/sendrecon/reconcile"
+)
+
+// Writer streams one run's rows into the tables of an output folder.
+type Writer struct {
+	mu      sync.Mutex
+	dir     string
+	opts    Options
+	state   state
+	started time.Time
+	config  []byte
+	digest  string
+	inputs  []Input
+
+	documents *tableWriter[DocumentRow]
+	items     *tableWriter[ItemRow]
+	people    *tableWriter[PersonRow]
+	links     *tableWriter[LinkRow]
+	cells     *tableWriter[CellRow]
+	coverage  *tableWriter[CoverageRow]
+	conflicts *tableWriter[ConflictRow]
+	changes   *tableWriter[ChangeRow]
+	// tables holds the writers above in Schema order.
+	tables []tableFile
+}
+
+type state int
+
+const (
+	open state = iota
+	closed
+	aborted
+)
+
+// Create makes dir if needed and opens a temporary file there for every
+// table of Schema. Nothing in dir is replaced before Close.
+func Create(dir string, opts Options) (*Writer, error) {
+	opts = opts.withDefaults()
+	popts, err := opts.parquetOptions()
+	if err != nil {
+		return nil, err
+	}
+	config, digest, err := configJSON(opts.Config)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fileError("", dir, err)
+	}
+	w := &Writer{dir: dir, opts: opts, started: opts.Now(), config: config, digest: digest}
+	var errs []error
+	w.documents = openTable[DocumentRow](w, "documents", popts, &errs)
+	w.items = openTable[ItemRow](w, "items", popts, &errs)
+	w.people = openTable[PersonRow](w, "people", popts, &errs)
+	w.links = openTable[LinkRow](w, "links", popts, &errs)
+	w.cells = openTable[CellRow](w, "cells", popts, &errs)
+	w.coverage = openTable[CoverageRow](w, "coverage", popts, &errs)
+	w.conflicts = openTable[ConflictRow](w, "conflicts", popts, &errs)
+	w.changes = openTable[ChangeRow](w, "changes", popts, &errs)
+	if len(errs) > 0 {
+		return nil, errors.Join(append(errs, w.discardAll())...)
+	}
+	return w, nil
+}
+
+func openTable[T any](w *Writer, name string, popts []parquet.WriterOption, errs *[]error) *tableWriter[T] {
+	t, err := newTableWriter[T](w.dir, name, popts...)
+	if err != nil {
+		*errs = append(*errs, err)
+		return nil
+	}
+	w.tables = append(w.tables, t)
+	return t
+}
+
+// AddDocument adds a documents row and records the input in manifest.json.
+func (w *Writer) AddDocument(d normalize.Document) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if err := w.documents.add(documentRow(&d)); err != nil {
+		return err
+	}
+	w.inputs = append(w.inputs, Input{DocID: d.ID, Path: d.SourcePath, SHA256: d.SHA256, Status: d.Status, Error: d.Error})
+	return nil
+}
+
+// AddResult adds a document and its items.
+func (w *Writer) AddResult(r normalize.Result) error {
+	return errors.Join(w.AddDocument(r.Document), w.AddItems(r.Items))
+}
+
+// AddItems adds items rows. Like every Add method taking a slice, it writes
+// every row it can and returns the rejected ones' errors joined.
+func (w *Writer) AddItems(items []normalize.Item) error {
+	return addAll(w, w.items, itemRow, items)
+}
+
+// AddPeople adds people rows.
+func (w *Writer) AddPeople(people []normalize.Person) error {
+	return addAll(w, w.people, personRow, people)
+}
+
+// AddLinks adds links rows.
+func (w *Writer) AddLinks(links []reconcile.Link) error {
+	return addAll(w, w.links, linkRow, links)
+}
+
+// AddCells adds a cells row for every cell of the given tables of one
+// document, usually its layout.Document.Tables().
+func (w *Writer) AddCells(docID string, tables []*layout.Table) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var errs []error
+	for _, t := range tables {
+		for i := range t.Cells {
+			if err := w.cells.add(cellRow(docID, t, &t.Cells[i])); err != nil {
+				errs = append(errs, err)
+				if w.cells.unusable() {
+					return errors.Join(errs...)
+				}
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// AddCoverage adds coverage rows.
+func (w *Writer) AddCoverage(coverage []reconcile.Coverage) error {
+	return addAll(w, w.coverage, coverageRow, coverage)
+}
+
+// AddConflicts adds conflicts rows.
+func (w *Writer) AddConflicts(conflicts []reconcile.Conflict) error {
+	return addAll(w, w.conflicts, conflictRow, conflicts)
+}
+
+// AddChanges adds changes rows.
+func (w *Writer) AddChanges(changes []reconcile.Change) error {
+	return addAll(w, w.changes, changeRow, changes)
+}
+
+func addAll[S, T any](w *Writer, t *tableWriter[T], convert func(*S) (T, *columnError), src []S) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var errs []error
+	for i := range src {
+		if err := t.add(convert(&src[i])); err != nil {
+			errs = append(errs, err)
+			// One error says it all once the file itself has failed.
+			if t.unusable() {
+				break
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Close finishes every table, renames them all into place and writes
+// manifest.json. If any step fails, it removes what it wrote and returns
+// every error met. A second Close returns ErrClosed.
+func (w *Writer) Close() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.state != open {
+		return &Error{Row: -1, Err: ErrClosed}
+	}
+	w.state = closed
+	var errs []error
+	for _, t := range w.tables {
+		errs = append(errs, t.finish())
+	}
+	if err := errors.Join(errs...); err != nil {
+		return errors.Join(err, w.discardAll())
+	}
+	m := w.manifest()
+	// The old manifest stops describing the folder as soon as one table is
+	// replaced.
+	if err := removeIfThere(filepath.Join(w.dir, ManifestFile)); err != nil {
+		return errors.Join(err, w.discardAll())
+	}
+	for i, t := range w.tables {
+		if err := t.publish(); err != nil {
+			return errors.Join(err, w.unpublish(w.tables[:i]), w.discardAll())
+		}
+	}
+	if err := writeManifest(w.dir, m); err != nil {
+		return errors.Join(err, w.unpublish(w.tables))
+	}
+	return nil
+}
+
+// Abort discards everything written so far. It does nothing after Close, so
+// `defer w.Abort()` is safe beside an explicit Close.
+func (w *Writer) Abort() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.state != open {
+		return nil
+	}
+	w.state = aborted
+	return w.discardAll()
+}
+
+func (w *Writer) manifest() *Manifest {
+	m := &Manifest{
+		Tool:         w.opts.Tool,
+		Version:      w.opts.Version,
+		Started:      w.started.UTC(),
+		Finished:     w.opts.Now().UTC(),
+		ConfigDigest: w.digest,
+		Config:       w.config,
+		Inputs:       w.inputs,
+		Tables:       make([]TableCount, len(w.tables)),
+	}
+	if m.Inputs == nil {
+		m.Inputs = []Input{}
+	}
+	for i, t := range w.tables {
+		m.Tables[i] = t.count()
+	}
+	return m
+}
+
+func (w *Writer) discardAll() error {
+	var errs []error
+	for _, t := range w.tables {
+		errs = append(errs, t.discard())
+	}
+	return errors.Join(errs...)
+}
+
+func (w *Writer) unpublish(tables []tableFile) error {
+	var errs []error
+	for _, t := range tables {
+		errs = append(errs, t.unpublish())
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,104 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sendrecon/sendrecon/extract/layout"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// goldenInputs are the bundled samples of every format plus inputs of our
+// own for formats the samples lack.
+func goldenInputs(t *testing.T) []string {
+	t.Helper()
+	var inputs []string
+	for _, pattern := range []string{"../testdata/samples/*", "testdata/inputs/*"} {
+		found, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, found...)
+	}
+	if len(inputs) == 0 {
+		t.Fatal("no golden inputs")
+	}
+	return inputs
+}
+
+// TestGolden reads each sample and compares its layout, as JSON and as the
+// text rendering, with testdata/golden. Run `go test ./extract -update`
+// after a deliberate change, and read the diff before committing it.
+func TestGolden(t *testing.T) {
+	for _, in := range goldenInputs(t) {
+		name := filepath.Base(in)
+		t.Run(name, func(t *testing.T) {
+			doc, err := File(context.Background(), in, DefaultOptions())
+			if err != nil {
+				if format, _ := FormatOf(in); format == layout.FormatPDF && strings.Contains(err.Error(), "not implemented") {
+					t.Skipf("PDF reader not there yet: %v", err)
+				}
+				t.Fatal(err)
+			}
+			if err := doc.Check(); err != nil {
+				t.Errorf("invariant: %v", err)
+			}
+			js, err := json.MarshalIndent(doc, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var text bytes.Buffer
+			if err := layout.WriteText(&text, doc); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, filepath.Join("testdata", "golden", name+".json"), append(js, '\n'))
+			checkGolden(t, filepath.Join("testdata", "golden", name+".txt"), text.Bytes())
+		})
+	}
+}
+
+func checkGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./extract -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs: %s\n(run go test ./extract -update if the change is meant)", path, firstDiff(string(got), string(want)))
+	}
+}
+
+// firstDiff describes the first line where got and want differ.
+func firstDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := range max(len(g), len(w)) {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return fmt.Sprintf("line %d:\n got  %s\n want %s", i+1, gl, wl)
+		}
+	}
+	return "only in line endings"
+}

@@ -1,0 +1,159 @@
+package pdflayout
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sendrecon/sendrecon/extract/layout"
+)
+
+// textStyles knows the document's body text size and the larger sizes its
+// headings use, so that headings can be told by size relative to the body.
+type textStyles struct {
+	body float64
+	docText
+	// headingSizes are the sizes above the body, largest first: level 1 is
+	// headingSizes[0].
+	headingSizes []float64
+}
+
+// headingRatio: text this much larger than the body is a heading.
+const headingRatio = 1.15
+
+func newTextStyles(pages [][]line) textStyles {
+	chars := map[float64]int{}
+	for _, ls := range pages {
+		for _, l := range ls {
+			chars[roundSize(l.size)] += utf8.RuneCountInString(l.text)
+		}
+	}
+	var ts textStyles
+	best := -1
+	for s, n := range chars {
+		if n > best || n == best && s < ts.body {
+			ts.body, best = s, n
+		}
+	}
+	for s := range chars {
+		if s >= ts.body*headingRatio {
+			ts.headingSizes = append(ts.headingSizes, s)
+		}
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(ts.headingSizes)))
+	// Sizes within 10% of each other are one level.
+	var levels []float64
+	for _, s := range ts.headingSizes {
+		if len(levels) == 0 || s < levels[len(levels)-1]*0.9 {
+			levels = append(levels, s)
+		}
+	}
+	ts.headingSizes = levels
+	return ts
+}
+
+func roundSize(s float64) float64 { return math.Round(s*2) / 2 }
+
+// level is the heading level of a line of size s, 0 for body text.
+func (ts textStyles) level(s float64) int {
+	if s < ts.body*headingRatio {
+		return 0
+	}
+	for i, hs := range ts.headingSizes {
+		if s >= hs*0.9 {
+			return min(i+1, 6)
+		}
+	}
+	return min(len(ts.headingSizes), 6)
+}
+
+// blocks turns a page's body lines into headings, paragraphs and lists.
+func (ts textStyles) blocks(lines []line) []pageItem {
+	var out []pageItem
+	var list *layout.List
+	var listTop float64
+	flushList := func() {
+		if list != nil {
+			out = append(out, pageItem{top: listTop, block: &layout.Block{Kind: layout.KindList, Page: list.Items[0].Page, List: list}})
+			list = nil
+		}
+	}
+	paras := ts.paragraphs(lines)
+	var bulletXs []float64
+	for _, p := range paras {
+		if _, ok := splitMarker(p[0].text); ok {
+			bulletXs = append(bulletXs, p[0].x0)
+		}
+	}
+	depthOf := bulletDepths(bulletXs)
+	for _, p := range paras {
+		texts := make([]string, len(p))
+		for i, l := range p {
+			texts[i] = l.text
+		}
+		first := p[0]
+		if m, ok := splitMarker(first.text); ok {
+			texts[0] = m.body
+			if list != nil && list.Ordered != m.ordered && depthOf(first.x0) == 0 {
+				flushList()
+			}
+			if list == nil {
+				list = &layout.List{Ordered: m.ordered}
+				listTop = first.top()
+			}
+			list.Items = append(list.Items, layout.ListItem{
+				Text: joinLines(texts, ts.vocab), Marker: m.marker, Number: m.number,
+				Depth: depthOf(first.x0), Page: first.page,
+			})
+			continue
+		}
+		flushList()
+		text := joinLines(texts, ts.vocab)
+		b := &layout.Block{Kind: layout.KindParagraph, Page: first.page, Text: text}
+		if lvl := ts.level(first.size); lvl > 0 {
+			b.Kind, b.Level = layout.KindHeading, lvl
+		} else if ts.boldHeading(p, text) {
+			b.Kind, b.Level = layout.KindHeading, min(len(ts.headingSizes)+1, 6)
+		}
+		out = append(out, pageItem{top: first.top(), block: b})
+	}
+	flushList()
+	return out
+}
+
+// boldHeading reports whether a body-size paragraph reads as a heading:
+// short, entirely bold, and not a sentence.
+func (ts textStyles) boldHeading(p []line, text string) bool {
+	if len(p) > 2 || utf8.RuneCountInString(text) > 120 {
+		return false
+	}
+	for _, l := range p {
+		if !l.bold {
+			return false
+		}
+	}
+	return !strings.HasSuffix(text, ".") && !strings.HasSuffix(text, ",")
+}
+
+// paragraphs groups lines (in reading order) into paragraphs: a new one at
+// a vertical gap wider than line spacing, a change of size or weight, a
+// bullet, or a line that starts left of a hanging indent.
+func (ts textStyles) paragraphs(lines []line) [][]line {
+	var out [][]line
+	for i, l := range lines {
+		if i > 0 {
+			prev := lines[i-1]
+			gap := l.y - prev.y
+			_, bullet := splitMarker(l.text)
+			same := math.Abs(l.size-prev.size) < 0.1*prev.size && l.bold == prev.bold &&
+				ts.level(l.size) == ts.level(prev.size)
+			if !bullet && same && !newParagraph(prev, l, ts.pitch) && gap > 0.5*prev.size && l.x0 > prev.x0-prev.size*4 {
+				out[len(out)-1] = append(out[len(out)-1], l)
+				continue
+			}
+		}
+		out = append(out, []line{l})
+	}
+	return out
+}

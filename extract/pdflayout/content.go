@@ -1,0 +1,449 @@
+package pdflayout
+
+import (
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// glyph is one shown character code, in page space: points from the top-left
+// corner of the page, y growing downwards.
+type glyph struct {
+	x0, x1 float64 // horizontal extent of the advance
+	y      float64 // baseline
+	size   float64 // rendered font size
+	text   string
+	page   int // 1-based
+	bold   bool
+	italic bool
+	// mcid is the marked-content id enclosing the glyph, -1 outside any.
+	mcid int
+	// artifact is set inside /Artifact marked content (pagination furniture
+	// in a tagged PDF).
+	artifact bool
+}
+
+func (g glyph) top() float64    { return g.y - 0.8*g.size }
+func (g glyph) bottom() float64 { return g.y + 0.2*g.size }
+func (g glyph) midX() float64   { return (g.x0 + g.x1) / 2 }
+func (g glyph) midY() float64   { return g.y - 0.3*g.size }
+
+// segment is a stroked straight line in page space.
+type segment struct {
+	x0, y0, x1, y1 float64
+	width          float64
+}
+
+// box is an axis-aligned rectangle in page space, x0 <= x1, y0 <= y1.
+type box struct {
+	x0, y0, x1, y1 float64
+}
+
+func (b box) w() float64 { return b.x1 - b.x0 }
+func (b box) h() float64 { return b.y1 - b.y0 }
+
+// pageContent is everything the interpreter saw on one page.
+type pageContent struct {
+	number        int
+	width, height float64
+	glyphs        []glyph
+	strokes       []segment
+	fills         []box
+}
+
+// textState is the part of the graphics state that text operators set.
+type textState struct {
+	font      *font
+	size      float64
+	charSpace float64
+	wordSpace float64
+	hScale    float64
+	leading   float64
+	rise      float64
+}
+
+type gstate struct {
+	ctm       matrix
+	lineWidth float64
+	text      textState
+}
+
+// markedContent is one open BDC/BMC.
+type markedContent struct {
+	mcid     int
+	artifact bool
+}
+
+// interpreter runs content streams, keeping the graphics state that the
+// library's Content() ignores (the CTM above all).
+type interpreter struct {
+	opts  Options
+	fonts fontCache
+	page  *pageContent
+
+	gs     gstate
+	stack  []gstate
+	tm     matrix // text matrix
+	tlm    matrix // text line matrix
+	marked []markedContent
+
+	path   [][][2]float64 // subpaths of device points
+	closed []bool
+	ops    int
+	bytes  int64
+	depth  int
+}
+
+// maxGraphicsStack bounds q nesting; some producers never close their q.
+const maxGraphicsStack = 4096
+
+func newInterpreter(opts Options, fonts fontCache, page *pageContent, base matrix) *interpreter {
+	return &interpreter{
+		opts:  opts,
+		fonts: fonts,
+		page:  page,
+		gs:    gstate{ctm: base, lineWidth: 1, text: textState{hScale: 1}},
+		tm:    identity,
+		tlm:   identity,
+	}
+}
+
+// run interprets one content stream (or array of streams) with resources.
+func (in *interpreter) run(contents, resources pdf.Value) {
+	var streams []pdf.Value
+	if contents.Kind() == pdf.Array {
+		for i := 0; i < contents.Len(); i++ {
+			streams = append(streams, contents.Index(i))
+		}
+	} else {
+		streams = []pdf.Value{contents}
+	}
+	for _, s := range streams {
+		if s.Kind() != pdf.Stream {
+			continue
+		}
+		in.bytes += streamSize(s, in.opts.MaxContentBytes-in.bytes+1)
+		if in.bytes > in.opts.MaxContentBytes {
+			panic(fmt.Errorf("%w: content streams over %d bytes", ErrLimit, in.opts.MaxContentBytes))
+		}
+	}
+	// Interpret joins an array of streams into one token stream, as the
+	// spec requires (an operator's operands may straddle two streams).
+	pdf.Interpret(contents, func(stk *pdf.Stack, op string) {
+		in.ops++
+		if in.ops > in.opts.MaxOperators {
+			panic(fmt.Errorf("%w: more than %d operators", ErrLimit, in.opts.MaxOperators))
+		}
+		args := make([]pdf.Value, stk.Len())
+		for i := len(args) - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		in.do(op, args, resources)
+	})
+}
+
+// streamSize decodes s up to limit bytes to learn its size.
+func streamSize(s pdf.Value, limit int64) int64 {
+	rd := s.Reader()
+	defer rd.Close()
+	n, _ := io.Copy(io.Discard, io.LimitReader(rd, max(limit, 0)))
+	return n
+}
+
+func num(args []pdf.Value, i int) float64 {
+	if i < 0 || i >= len(args) {
+		return 0
+	}
+	return args[i].Float64()
+}
+
+func (in *interpreter) do(op string, args []pdf.Value, res pdf.Value) {
+	gs := &in.gs
+	switch op {
+	case "q":
+		if len(in.stack) < maxGraphicsStack {
+			in.stack = append(in.stack, *gs)
+		}
+	case "Q":
+		if n := len(in.stack); n > 0 {
+			*gs = in.stack[n-1]
+			in.stack = in.stack[:n-1]
+		}
+	case "cm":
+		if len(args) == 6 {
+			m := matrix{num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)}
+			gs.ctm = m.mul(gs.ctm)
+		}
+	case "w":
+		gs.lineWidth = num(args, 0)
+
+	case "BT":
+		in.tm, in.tlm = identity, identity
+	case "ET":
+	case "Tf":
+		if len(args) == 2 {
+			gs.text.size = num(args, 1)
+			if fv := res.Key("Font").Key(args[0].Name()); fv.Kind() == pdf.Dict {
+				gs.text.font = in.fonts.load(fv)
+			} else {
+				gs.text.font = nil
+			}
+		}
+	case "Tc":
+		gs.text.charSpace = num(args, 0)
+	case "Tw":
+		gs.text.wordSpace = num(args, 0)
+	case "Tz":
+		gs.text.hScale = num(args, 0) / 100
+	case "TL":
+		gs.text.leading = num(args, 0)
+	case "Ts":
+		gs.text.rise = num(args, 0)
+	case "Td":
+		in.moveLine(num(args, 0), num(args, 1))
+	case "TD":
+		gs.text.leading = -num(args, 1)
+		in.moveLine(num(args, 0), num(args, 1))
+	case "Tm":
+		if len(args) == 6 {
+			in.tm = matrix{num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)}
+			in.tlm = in.tm
+		}
+	case "T*":
+		in.moveLine(0, -gs.text.leading)
+	case "Tj":
+		if len(args) > 0 {
+			in.show(args[len(args)-1].RawString())
+		}
+	case "'":
+		in.moveLine(0, -gs.text.leading)
+		if len(args) > 0 {
+			in.show(args[len(args)-1].RawString())
+		}
+	case "\"":
+		if len(args) == 3 {
+			gs.text.wordSpace = num(args, 0)
+			gs.text.charSpace = num(args, 1)
+			in.moveLine(0, -gs.text.leading)
+			in.show(args[2].RawString())
+		}
+	case "TJ":
+		if len(args) > 0 {
+			in.showArray(args[len(args)-1])
+		}
+
+	case "m":
+		in.path = append(in.path, [][2]float64{in.point(num(args, 0), num(args, 1))})
+		in.closed = append(in.closed, false)
+	case "l":
+		if n := len(in.path); n > 0 {
+			in.path[n-1] = append(in.path[n-1], in.point(num(args, 0), num(args, 1)))
+		}
+	case "c", "v", "y":
+		// Curves end where their last two operands say; their shape does
+		// not matter for rules, but the current point must move on.
+		if n := len(in.path); n > 0 && len(args) >= 2 {
+			in.path[n-1] = append(in.path[n-1], in.point(num(args, len(args)-2), num(args, len(args)-1)))
+			in.closed[n-1] = true // a curved outline is never a rule
+		}
+	case "h":
+		if n := len(in.closed); n > 0 {
+			in.closed[n-1] = true
+		}
+	case "re":
+		x, y, w, h := num(args, 0), num(args, 1), num(args, 2), num(args, 3)
+		in.path = append(in.path, [][2]float64{
+			in.point(x, y), in.point(x+w, y), in.point(x+w, y+h), in.point(x, y+h),
+		})
+		in.closed = append(in.closed, true)
+	case "S", "s":
+		in.stroke(op == "s")
+		in.clearPath()
+	case "f", "F", "f*":
+		in.fill()
+		in.clearPath()
+	case "B", "B*", "b", "b*":
+		in.fill()
+		in.stroke(op == "b" || op == "b*")
+		in.clearPath()
+	case "n":
+		in.clearPath()
+
+	case "BDC", "BMC":
+		in.beginMarked(args, res)
+	case "EMC":
+		if n := len(in.marked); n > 0 {
+			in.marked = in.marked[:n-1]
+		}
+	case "Do":
+		if len(args) > 0 {
+			in.doXObject(res.Key("XObject").Key(args[0].Name()), res)
+		}
+	}
+}
+
+func (in *interpreter) point(x, y float64) [2]float64 {
+	px, py := in.gs.ctm.apply(x, y)
+	return [2]float64{px, py}
+}
+
+func (in *interpreter) clearPath() {
+	in.path = in.path[:0]
+	in.closed = in.closed[:0]
+}
+
+func (in *interpreter) moveLine(tx, ty float64) {
+	in.tlm = translate(tx, ty).mul(in.tlm)
+	in.tm = in.tlm
+}
+
+func (in *interpreter) beginMarked(args []pdf.Value, res pdf.Value) {
+	mc := markedContent{mcid: -1}
+	if n := len(in.marked); n > 0 {
+		mc = in.marked[n-1] // nested content belongs to the enclosing id
+	}
+	if len(args) > 0 && args[0].Name() == "Artifact" {
+		mc.artifact = true
+	}
+	if len(args) > 1 {
+		props := args[1]
+		if props.Kind() == pdf.Name {
+			props = res.Key("Properties").Key(props.Name())
+		}
+		if id := props.Key("MCID"); id.Kind() == pdf.Integer {
+			mc.mcid = int(id.Int64())
+		}
+	}
+	in.marked = append(in.marked, mc)
+}
+
+func (in *interpreter) doXObject(x, res pdf.Value) {
+	if x.Kind() != pdf.Stream || x.Key("Subtype").Name() != "Form" {
+		return // images carry no text or rules
+	}
+	if in.depth >= in.opts.MaxFormDepth {
+		return
+	}
+	saved, savedStack := in.gs, len(in.stack)
+	if m := x.Key("Matrix"); m.Len() == 6 {
+		fm := matrix{m.Index(0).Float64(), m.Index(1).Float64(), m.Index(2).Float64(),
+			m.Index(3).Float64(), m.Index(4).Float64(), m.Index(5).Float64()}
+		in.gs.ctm = fm.mul(in.gs.ctm)
+	}
+	formRes := x.Key("Resources")
+	if formRes.Kind() != pdf.Dict {
+		formRes = res
+	}
+	in.depth++
+	in.run(x, formRes)
+	in.depth--
+	in.gs = saved
+	if len(in.stack) > savedStack {
+		in.stack = in.stack[:savedStack]
+	}
+}
+
+func (in *interpreter) showArray(arr pdf.Value) {
+	ts := &in.gs.text
+	for i := 0; i < arr.Len(); i++ {
+		v := arr.Index(i)
+		switch v.Kind() {
+		case pdf.String:
+			in.show(v.RawString())
+		case pdf.Integer, pdf.Real:
+			tx := -v.Float64() / 1000 * ts.size * ts.hScale
+			in.tm = translate(tx, 0).mul(in.tm)
+		}
+	}
+}
+
+// show lays out the glyphs of one string, advancing the text matrix by each
+// code's width from the font dictionary (Content() reports no widths for
+// CID fonts, so this cannot come from the library).
+func (in *interpreter) show(raw string) {
+	ts := &in.gs.text
+	f := ts.font
+	if f == nil {
+		return
+	}
+	mc := markedContent{mcid: -1}
+	if n := len(in.marked); n > 0 {
+		mc = in.marked[n-1]
+	}
+	f.codes(raw, func(code uint32, n int) {
+		w := f.width(code)
+		trm := matrix{ts.size * ts.hScale, 0, 0, ts.size, 0, ts.rise}.mul(in.tm).mul(in.gs.ctm)
+		x0, y0 := trm.apply(0, 0)
+		x1, _ := trm.apply(w, 0)
+		if x1 < x0 {
+			x0, x1 = x1, x0
+		}
+		text := f.text(code)
+		if text != "" && ts.size != 0 {
+			in.page.glyphs = append(in.page.glyphs, glyph{
+				x0: x0, x1: x1, y: y0, size: trm.scaleY(),
+				text: text, page: in.page.number, bold: f.bold, italic: f.italic,
+				mcid: mc.mcid, artifact: mc.artifact,
+			})
+		}
+		adv := w*ts.size + ts.charSpace
+		if n == 1 && code == 32 {
+			adv += ts.wordSpace
+		}
+		in.tm = translate(adv*ts.hScale, 0).mul(in.tm)
+	})
+}
+
+// stroke records each straight piece of the current path.
+func (in *interpreter) stroke(closeAll bool) {
+	width := in.gs.lineWidth * math.Sqrt(math.Abs(in.gs.ctm[0]*in.gs.ctm[3]-in.gs.ctm[1]*in.gs.ctm[2]))
+	for i, sub := range in.path {
+		pts := sub
+		if (closeAll || in.closed[i]) && len(sub) > 2 {
+			pts = append(pts[:len(pts):len(pts)], sub[0])
+		}
+		for j := 1; j < len(pts); j++ {
+			a, b := pts[j-1], pts[j]
+			in.page.strokes = append(in.page.strokes, segment{a[0], a[1], b[0], b[1], width})
+		}
+	}
+}
+
+// fill records each subpath that is an axis-aligned rectangle; other shapes
+// (glyph outlines, logos) cannot be table rules or cell backgrounds.
+func (in *interpreter) fill() {
+	for _, sub := range in.path {
+		if b, ok := axisRect(sub); ok {
+			in.page.fills = append(in.page.fills, b)
+		}
+	}
+}
+
+// axisRect reports whether pts trace an axis-aligned rectangle, and which.
+func axisRect(pts [][2]float64) (box, bool) {
+	if len(pts) == 5 && near(pts[0], pts[4]) {
+		pts = pts[:4]
+	}
+	if len(pts) != 4 {
+		return box{}, false
+	}
+	const eps = 0.5
+	for i := range 4 {
+		a, b := pts[i], pts[(i+1)%4]
+		if math.Abs(a[0]-b[0]) > eps && math.Abs(a[1]-b[1]) > eps {
+			return box{}, false
+		}
+	}
+	b := box{pts[0][0], pts[0][1], pts[0][0], pts[0][1]}
+	for _, p := range pts[1:] {
+		b.x0, b.x1 = min(b.x0, p[0]), max(b.x1, p[0])
+		b.y0, b.y1 = min(b.y0, p[1]), max(b.y1, p[1])
+	}
+	return b, true
+}
+
+func near(a, b [2]float64) bool {
+	return math.Abs(a[0]-b[0]) < 0.5 && math.Abs(a[1]-b[1]) < 0.5
+}

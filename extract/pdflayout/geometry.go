@@ -1,0 +1,235 @@
+package pdflayout
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sendrecon/sendrecon/extract/layout"
+)
+
+// pageTable is a table found on one page, before tables continued across
+// pages are joined.
+type pageTable struct {
+	page     int
+	lastPage int // the page of the last part joined on
+	box      box
+	xs       []float64 // column edges
+	rows     int
+	cols     int
+	cells    []layout.Cell
+}
+
+// pageItem is a block or a table at its place on a page.
+type pageItem struct {
+	top   float64
+	block *layout.Block
+	table *pageTable
+}
+
+// buildGeometric fills doc from page geometry alone: the path for untagged
+// PDFs.
+func buildGeometric(doc *layout.Document, pages []*pageContent) {
+	furniture, allLines := findFurniture(pages)
+	dt := newDocText(allLines)
+	var pageLines [][]line
+	var items [][]pageItem
+	for _, pc := range pages {
+		if pc == nil {
+			pageLines = append(pageLines, nil)
+			items = append(items, nil)
+			continue
+		}
+		body, tables := splitTables(pc, dt)
+		lines := buildLines(body, pc.number, lineOptions{splitGap: 3})
+		var kept []line
+		for _, l := range lines {
+			if furniture.has(l) {
+				doc.Furniture = append(doc.Furniture, layout.Line{Text: l.text, Page: pc.number})
+				continue
+			}
+			kept = append(kept, l)
+		}
+		streams, kept := findStreamTables(kept, pc.number, dt.pitch)
+		tables = append(tables, streams...)
+		pageLines = append(pageLines, kept)
+		var its []pageItem
+		for i := range tables {
+			its = append(its, pageItem{top: tables[i].box.y0, table: &tables[i]})
+		}
+		items = append(items, its)
+	}
+	styles := newTextStyles(pageLines)
+	styles.docText = dt
+	for i, lines := range pageLines {
+		for _, b := range styles.blocks(lines) {
+			items[i] = append(items[i], b)
+		}
+		sort.SliceStable(items[i], func(a, b int) bool { return items[i][a].top < items[i][b].top })
+	}
+	var pending *pageTable
+	var pendingBlock int
+	for _, its := range items {
+		for _, it := range its {
+			if it.table != nil {
+				if pending != nil && continues(pending, it.table, its) {
+					joinTable(pending, it.table)
+					continue
+				}
+				flushTable(doc, pending, pendingBlock)
+				pending = it.table
+				doc.Blocks = append(doc.Blocks, layout.Block{Kind: layout.KindTable, Page: it.table.page})
+				pendingBlock = len(doc.Blocks) - 1
+				doc.Blocks[pendingBlock].Table = &layout.Table{}
+				continue
+			}
+			pending = flushTable(doc, pending, pendingBlock)
+			if n := len(doc.Blocks); n > 0 && continuesText(&doc.Blocks[n-1], it.block) {
+				continue
+			}
+			doc.Blocks = append(doc.Blocks, *it.block)
+		}
+	}
+	flushTable(doc, pending, pendingBlock)
+	for i, t := range doc.Tables() {
+		t.Index = i
+	}
+}
+
+// continuesText joins a paragraph that a page break cut: next, the first
+// block on its page, carries on prev (a paragraph or list item ending the
+// page before) when prev stops mid-sentence or next starts in lower case.
+// It reports whether next was absorbed.
+func continuesText(prev, next *layout.Block) bool {
+	if next.Kind != layout.KindParagraph {
+		return false
+	}
+	var target *string
+	var page int
+	switch prev.Kind {
+	case layout.KindParagraph:
+		target, page = &prev.Text, prev.Page
+	case layout.KindList:
+		last := &prev.List.Items[len(prev.List.Items)-1]
+		target, page = &last.Text, last.Page
+	default:
+		return false
+	}
+	if page != next.Page-1 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next.Text)
+	last, _ := utf8.DecodeLastRuneInString(*target)
+	if !unicode.IsLower(r) && strings.ContainsRune(".!?:;", last) {
+		return false
+	}
+	*target = joinLines([]string{*target, next.Text}, nil)
+	return true
+}
+
+// flushTable stores the finished pending table in its block.
+func flushTable(doc *layout.Document, t *pageTable, block int) *pageTable {
+	if t == nil {
+		return nil
+	}
+	*doc.Blocks[block].Table = layout.Table{Rows: t.rows, Cols: t.cols, Cells: t.cells}
+	return nil
+}
+
+// splitTables finds the page's ruled tables, fills their cells with the
+// glyphs inside them, and returns the glyphs outside any table.
+func splitTables(pc *pageContent, dt docText) ([]glyph, []pageTable) {
+	lattices := findLatticeTables(pc)
+	lattices = slices.DeleteFunc(lattices, func(t latticeTable) bool {
+		return t.oneRow() && textAbove(pc, t.box.y0)
+	})
+	if len(lattices) == 0 {
+		return pc.glyphs, nil
+	}
+	inCell := make([][][]glyph, len(lattices))
+	for i, t := range lattices {
+		inCell[i] = make([][]glyph, len(t.cells))
+	}
+	var body []glyph
+	for _, g := range pc.glyphs {
+		x, y := g.midX(), g.midY()
+		placed := false
+		for ti, t := range lattices {
+			if x < t.box.x0 || x > t.box.x1 || y < t.box.y0 || y > t.box.y1 {
+				continue
+			}
+			for ci, c := range t.cells {
+				if x >= c.box.x0 && x <= c.box.x1 && y >= c.box.y0 && y <= c.box.y1 {
+					inCell[ti][ci] = append(inCell[ti][ci], g)
+					placed = true
+					break
+				}
+			}
+			if placed {
+				break
+			}
+		}
+		if !placed {
+			body = append(body, g)
+		}
+	}
+	var tables []pageTable
+	for ti, t := range lattices {
+		if pt, ok := fillTable(t, inCell[ti], pc.number, dt); ok {
+			tables = append(tables, pt)
+		}
+	}
+	return body, tables
+}
+
+// textAbove reports whether the page has text above y, outside the top
+// margin where running headers sit.
+func textAbove(pc *pageContent, y float64) bool {
+	for _, g := range pc.glyphs {
+		if g.y < y && g.top() > furnitureMargin*pc.height {
+			return true
+		}
+	}
+	return false
+}
+
+// fillTable builds the cells' lines. Wrapped lines are told from hard
+// breaks by where text in each column wraps: the right end of the widest
+// line in that column.
+func fillTable(t latticeTable, inCell [][]glyph, page int, dt docText) (pageTable, bool) {
+	pt := pageTable{page: page, lastPage: page, box: t.box, xs: t.xs, rows: len(t.ys) - 1, cols: len(t.xs) - 1}
+	lines := make([][]line, len(t.cells))
+	colRight := make([]float64, pt.cols)
+	nonEmpty := 0
+	for ci, c := range t.cells {
+		lines[ci] = buildLines(inCell[ci], page, lineOptions{})
+		if len(lines[ci]) > 0 {
+			nonEmpty++
+		}
+		if c.colSpan == 1 {
+			for _, l := range lines[ci] {
+				colRight[c.col] = max(colRight[c.col], l.x1)
+			}
+		}
+	}
+	if nonEmpty == 0 {
+		return pt, false // a framed picture or a decorative box, not a table
+	}
+	for ci, c := range t.cells {
+		right := colRight[c.col+c.colSpan-1]
+		if c.colSpan > 1 || right == 0 {
+			right = c.box.x1
+			for _, l := range lines[ci] {
+				right = max(right, l.x1)
+			}
+		}
+		ls := groupLines(lines[ci], right, dt)
+		pt.cells = append(pt.cells, layout.Cell{
+			Row: c.row, Col: c.col, RowSpan: c.rowSpan, ColSpan: c.colSpan,
+			Text: joinCellLines(ls), Lines: ls, Page: page,
+		})
+	}
+	return pt, true
+}

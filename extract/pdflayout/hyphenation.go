@@ -1,0 +1,79 @@
+package pdflayout
+
+import (
+	"strings"
+	"unicode"
+)
+
+// vocabulary holds the words a document writes in the middle of its lines,
+// where no line break can have cut them. It decides what a line ending in a
+// hyphen or a slash was before the break: "implemen-" + "tation" is one
+// word only if the document writes "implementation" somewhere;
+// "SEF/" + "DBV" is "SEF/DBV" only if it writes that.
+type vocabulary map[string]bool
+
+func newVocabulary(pages [][]line) vocabulary {
+	v := vocabulary{}
+	for _, ls := range pages {
+		for _, l := range ls {
+			f := strings.Fields(l.text)
+			for i := 1; i+1 < len(f); i++ { // the first and last may be cut
+				v[vocabKey(f[i])] = true
+			}
+		}
+	}
+	return v
+}
+
+func vocabKey(w string) string {
+	return strings.ToLower(strings.TrimFunc(w, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}))
+}
+
+func (v vocabulary) has(w string) bool { return v != nil && v[vocabKey(w)] }
+
+// joinLines joins the wrapped lines of one paragraph. Lines are joined
+// with a space, except after a hyphen (kept, without a space, unless the
+// vocabulary shows it only broke a word: then it is dropped) and after a
+// slash inside a compound.
+func joinLines(lines []string, v vocabulary) string {
+	var b strings.Builder
+	prevLine := ""
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			prev := b.String()
+			before, after := lastWord(prev), firstWord(l)
+			switch {
+			case len(before) > 1 && strings.HasSuffix(before, "-"):
+				// Line breakers break after a hyphen: the word goes on
+				// without a space.
+				stem := before[:len(before)-1]
+				if startsLetter(after) && v.has(stem+after) && !v.has(before+after) {
+					b.Reset()
+					b.WriteString(prev[:len(prev)-1])
+				}
+			case len(before) > 1 && strings.HasSuffix(before, "/") &&
+				(v.has(before+after) || prevLine == before):
+				// A slash ending a line that holds nothing else broke a
+				// compound too long for its column ("SEF/" + "DBV").
+			default:
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+		prevLine = l
+	}
+	return b.String()
+}
+
+func startsLetter(s string) bool {
+	for _, r := range s {
+		return unicode.IsLetter(r)
+	}
+	return false
+}

@@ -1,0 +1,257 @@
+package pdflayout
+
+import (
+	"sort"
+)
+
+// gridCell is a cell found from rules: its slot range on the grid and its
+// box on the page.
+type gridCell struct {
+	row, col         int
+	rowSpan, colSpan int
+	box              box
+}
+
+// latticeTable is a table whose cells are bounded by drawn rules.
+type latticeTable struct {
+	page  int
+	box   box
+	xs    []float64 // column edges, left to right
+	ys    []float64 // row edges, top to bottom
+	cells []gridCell
+}
+
+// oneRow reports a table of a single row: a row of buttons or a framed
+// heading more often than a table, unless it carries on a table from the
+// page before.
+func (t latticeTable) oneRow() bool { return len(t.ys) == 2 }
+
+// boundaryCover is the share of a slot's edge a rule must cover to count
+// as a cell boundary there.
+const boundaryCover = 0.6
+
+// findLatticeTables groups a page's rules into connected frameworks and
+// turns each framework with at least two cells into a table.
+func findLatticeTables(pc *pageContent) []latticeTable {
+	hs, vs := pageRules(pc)
+	if len(hs) < 2 || len(vs) < 2 {
+		return nil
+	}
+	// Union-find over rules: horizontal i is node i, vertical j is
+	// len(hs)+j; touching rules join.
+	parent := make([]int, len(hs)+len(vs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	const touch = ruleJoin
+	for i, h := range hs {
+		for j, v := range vs {
+			if v.pos >= h.lo-touch && v.pos <= h.hi+touch && h.pos >= v.lo-touch && h.pos <= v.hi+touch {
+				parent[find(i)] = find(len(hs) + j)
+			}
+		}
+	}
+	groups := map[int][2][]rule{}
+	for i, h := range hs {
+		g := groups[find(i)]
+		g[0] = append(g[0], h)
+		groups[find(i)] = g
+	}
+	for j, v := range vs {
+		g := groups[find(len(hs)+j)]
+		g[1] = append(g[1], v)
+		groups[find(len(hs)+j)] = g
+	}
+	var out []latticeTable
+	for _, g := range groups {
+		for _, band := range splitBands(g[0], g[1]) {
+			if t, ok := gridFromRules(band[0], band[1]); ok {
+				t.page = pc.number
+				out = append(out, t)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].box.y0 < out[j].box.y0 })
+	return out
+}
+
+// gridFromRules builds the grid of one connected framework of rules: every
+// rule position is a grid line, and slots not separated by a rule merge
+// into spanning cells.
+func gridFromRules(hs, vs []rule) (latticeTable, bool) {
+	if len(hs) < 2 || len(vs) < 2 {
+		return latticeTable{}, false
+	}
+	ys := linePositions(hs)
+	xs := linePositions(vs)
+	if len(ys) < 2 || len(xs) < 2 {
+		return latticeTable{}, false
+	}
+	rows, cols := len(ys)-1, len(xs)-1
+	slot := func(r, c int) int { return r*cols + c }
+	parent := make([]int, rows*cols)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	union := func(a, b int) { parent[find(a)] = find(b) }
+	for r := range rows {
+		for c := range cols {
+			if c+1 < cols && !hasRule(vs, xs[c+1], ys[r], ys[r+1]) {
+				union(slot(r, c), slot(r, c+1))
+			}
+			if r+1 < rows && !hasRule(hs, ys[r+1], xs[c], xs[c+1]) {
+				union(slot(r, c), slot(r+1, c))
+			}
+		}
+	}
+	type extent struct{ r0, c0, r1, c1 int }
+	ext := map[int]*extent{}
+	var order []int
+	for r := range rows {
+		for c := range cols {
+			root := find(slot(r, c))
+			e, ok := ext[root]
+			if !ok {
+				ext[root] = &extent{r, c, r, c}
+				order = append(order, root)
+				continue
+			}
+			e.r0, e.c0 = min(e.r0, r), min(e.c0, c)
+			e.r1, e.c1 = max(e.r1, r), max(e.c1, c)
+		}
+	}
+	t := latticeTable{xs: xs, ys: ys, box: box{xs[0], ys[0], xs[cols], ys[rows]}}
+	for _, root := range order {
+		e := ext[root]
+		t.cells = append(t.cells, gridCell{
+			row: e.r0, col: e.c0, rowSpan: e.r1 - e.r0 + 1, colSpan: e.c1 - e.c0 + 1,
+			box: box{xs[e.c0], ys[e.r0], xs[e.c1+1], ys[e.r1+1]},
+		})
+	}
+	if len(t.cells) < 2 {
+		return latticeTable{}, false
+	}
+	sort.Slice(t.cells, func(i, j int) bool {
+		if t.cells[i].row != t.cells[j].row {
+			return t.cells[i].row < t.cells[j].row
+		}
+		return t.cells[i].col < t.cells[j].col
+	})
+	return t, true
+}
+
+// splitBands separates tables drawn touching each other (one's bottom
+// border is the next one's top): going down the rows, a row whose column
+// boundaries neither include nor are included in those of the rows above
+// starts a new table. Rows whose cells span columns have a subset of the
+// boundaries and stay.
+func splitBands(hs, vs []rule) [][2][]rule {
+	ys, xs := linePositions(hs), linePositions(vs)
+	if len(ys) < 3 || len(xs) < 3 {
+		return [][2][]rule{{hs, vs}}
+	}
+	var cuts []float64
+	var union map[int]bool
+	for r := 0; r+1 < len(ys); r++ {
+		set := map[int]bool{}
+		for c := 1; c+1 < len(xs); c++ {
+			if hasRule(vs, xs[c], ys[r], ys[r+1]) {
+				set[c] = true
+			}
+		}
+		if union != nil && !subset(set, union) && !subset(union, set) {
+			cuts = append(cuts, ys[r])
+			union = nil
+		}
+		if union == nil {
+			union = map[int]bool{}
+		}
+		for c := range set {
+			union[c] = true
+		}
+	}
+	if len(cuts) == 0 {
+		return [][2][]rule{{hs, vs}}
+	}
+	bounds := append([]float64{ys[0]}, cuts...)
+	bounds = append(bounds, ys[len(ys)-1])
+	var out [][2][]rule
+	for i := 0; i+1 < len(bounds); i++ {
+		y0, y1 := bounds[i], bounds[i+1]
+		var bh, bv []rule
+		for _, h := range hs {
+			if h.pos > y0-minCellSize && h.pos < y1+minCellSize {
+				bh = append(bh, h)
+			}
+		}
+		for _, v := range vs {
+			lo, hi := max(v.lo, y0), min(v.hi, y1)
+			if hi-lo > minCellSize {
+				bv = append(bv, rule{v.pos, lo, hi})
+			}
+		}
+		out = append(out, [2][]rule{bh, bv})
+	}
+	return out
+}
+
+func subset(a, b map[int]bool) bool {
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// linePositions lists the distinct positions of rules. Positions closer
+// than a cell could be are one line (single linkage, so that a border and
+// the inset edges of the cell backgrounds either side of it merge), placed
+// at their mean.
+func linePositions(rs []rule) []float64 {
+	ps := make([]float64, 0, len(rs))
+	for _, r := range rs {
+		ps = append(ps, r.pos)
+	}
+	sort.Float64s(ps)
+	var out []float64
+	sum, n := 0.0, 0
+	for i, p := range ps {
+		if i > 0 && p-ps[i-1] >= minCellSize {
+			out = append(out, sum/float64(n))
+			sum, n = 0, 0
+		}
+		sum += p
+		n++
+	}
+	return append(out, sum/float64(n))
+}
+
+// minCellSize: grid lines closer than this (points) are one line.
+const minCellSize = 4.0
+
+// hasRule reports whether some rule at pos covers a..b.
+func hasRule(rs []rule, pos, a, b float64) bool {
+	for _, r := range rs {
+		if r.pos > pos-minCellSize && r.pos < pos+minCellSize && r.covers(a, b, boundaryCover) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,94 @@
+package pdflayout
+
+import (
+	"fmt"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// pageRef is a leaf of the page tree with the attributes it inherits.
+type pageRef struct {
+	v         pdf.Value
+	resources pdf.Value
+	mediaBox  pdf.Value
+	cropBox   pdf.Value
+}
+
+// maxPageTreeDepth bounds the page-tree walk: a damaged tree whose /Kids
+// lead back to an ancestor would otherwise never end (the library's own
+// Page and findInherited loop forever on such trees).
+const maxPageTreeDepth = 32
+
+// collectPages walks the page tree in order, stopping after limit pages.
+// It reports whether pages were left out.
+func collectPages(root pdf.Value, limit int) (pages []pageRef, truncated bool) {
+	var walk func(node pdf.Value, inherited pageRef, depth int)
+	visits := 0
+	walk = func(node pdf.Value, inh pageRef, depth int) {
+		visits++
+		if depth > maxPageTreeDepth || visits > 4*limit+64 {
+			truncated = true
+			return
+		}
+		if r := node.Key("Resources"); r.Kind() == pdf.Dict {
+			inh.resources = r
+		}
+		if b := node.Key("MediaBox"); b.Kind() == pdf.Array {
+			inh.mediaBox = b
+		}
+		if b := node.Key("CropBox"); b.Kind() == pdf.Array {
+			inh.cropBox = b
+		}
+		kids := node.Key("Kids")
+		if node.Key("Type").Name() == "Page" || kids.Kind() != pdf.Array {
+			if node.Kind() != pdf.Dict {
+				return
+			}
+			if len(pages) >= limit {
+				truncated = true
+				return
+			}
+			inh.v = node
+			pages = append(pages, inh)
+			return
+		}
+		for i := 0; i < kids.Len(); i++ {
+			walk(kids.Index(i), inh, depth+1)
+		}
+	}
+	walk(root, pageRef{}, 0)
+	return pages, truncated
+}
+
+// pageBox is the visible area of the page: the CropBox, else the MediaBox,
+// else US Letter.
+func (p pageRef) pageBox() box {
+	for _, b := range []pdf.Value{p.cropBox, p.mediaBox} {
+		if b.Len() == 4 {
+			x0, y0, x1, y1 := b.Index(0).Float64(), b.Index(1).Float64(), b.Index(2).Float64(), b.Index(3).Float64()
+			bx := box{min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)}
+			if bx.w() > 1 && bx.h() > 1 {
+				return bx
+			}
+		}
+	}
+	return box{0, 0, 612, 792}
+}
+
+// interpretPage runs the page's content streams. A panic from the library
+// (it reports malformed input by panicking) or from a limit becomes an error
+// naming the page, so one bad page never costs the rest of the document.
+func interpretPage(ref pageRef, number int, opts Options, fonts fontCache) (pc *pageContent, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			pc, err = nil, fmt.Errorf("page %d: %w", number, panicError(x))
+		}
+	}()
+	b := ref.pageBox()
+	pc = &pageContent{number: number, width: b.w(), height: b.h()}
+	// Page space: origin at the top-left of the visible box, y downwards.
+	base := matrix{1, 0, 0, -1, -b.x0, b.y1}
+	in := newInterpreter(opts, fonts, pc, base)
+	in.run(ref.v.Key("Contents"), ref.resources)
+	return pc, nil
+}

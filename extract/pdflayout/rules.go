@@ -1,0 +1,114 @@
+package pdflayout
+
+import (
+	"math"
+	"sort"
+)
+
+// rule is a horizontal or vertical line that may bound table cells, in
+// page space. For a horizontal rule pos is its y and lo..hi its x extent;
+// for a vertical one pos is its x and lo..hi its y extent.
+type rule struct {
+	pos, lo, hi float64
+}
+
+// Tolerances of rule geometry, in points.
+const (
+	// maxRuleThickness: a filled rectangle thinner than this is a drawn
+	// line, not an area.
+	maxRuleThickness = 3.0
+	// ruleSnap: rules this close are the same line (double borders, the
+	// edges of adjacent cell backgrounds).
+	ruleSnap = 2.0
+	// ruleJoin: collinear rules with a gap this small are one rule.
+	ruleJoin = 2.5
+)
+
+// pageRules gathers the horizontal and vertical rules of a page from every
+// way producers draw them: stroked lines, stroked rectangle outlines, thin
+// filled rectangles, and the edges of filled cell backgrounds.
+func pageRules(pc *pageContent) (hs, vs []rule) {
+	for _, s := range pc.strokes {
+		switch {
+		case math.Abs(s.y0-s.y1) < 0.5 && math.Abs(s.x0-s.x1) > 1:
+			hs = append(hs, rule{(s.y0 + s.y1) / 2, min(s.x0, s.x1), max(s.x0, s.x1)})
+		case math.Abs(s.x0-s.x1) < 0.5 && math.Abs(s.y0-s.y1) > 1:
+			vs = append(vs, rule{(s.x0 + s.x1) / 2, min(s.y0, s.y1), max(s.y0, s.y1)})
+		}
+	}
+	for _, b := range pc.fills {
+		switch {
+		case b.h() <= maxRuleThickness && b.w() > maxRuleThickness:
+			hs = append(hs, rule{(b.y0 + b.y1) / 2, b.x0, b.x1})
+		case b.w() <= maxRuleThickness && b.h() > maxRuleThickness:
+			vs = append(vs, rule{(b.x0 + b.x1) / 2, b.y0, b.y1})
+		case b.w() > maxRuleThickness && b.h() > maxRuleThickness:
+			if b.w() > 0.9*pc.width && b.h() > 0.9*pc.height {
+				continue // a page background
+			}
+			hs = append(hs, rule{b.y0, b.x0, b.x1}, rule{b.y1, b.x0, b.x1})
+			vs = append(vs, rule{b.x0, b.y0, b.y1}, rule{b.x1, b.y0, b.y1})
+		}
+	}
+	return mergeRules(dropUnderlines(hs, pc.glyphs)), mergeRules(vs)
+}
+
+// dropUnderlines removes horizontal rules that underline text (links,
+// emphasis): a rule just below a baseline, no longer than the text above
+// it. Such a rule bounds no cell, and taken for one it splits cells.
+func dropUnderlines(hs []rule, glyphs []glyph) []rule {
+	out := hs[:0]
+	for _, h := range hs {
+		covered := 0.0
+		for _, g := range glyphs {
+			if d := h.pos - g.y; d >= -0.5 && d <= 0.3*g.size && g.x1 > h.lo && g.x0 < h.hi {
+				covered += min(g.x1, h.hi) - max(g.x0, h.lo)
+			}
+		}
+		if covered < 0.6*(h.hi-h.lo) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// mergeRules snaps rules at nearly the same position onto one line and
+// joins the collinear pieces that touch or overlap.
+func mergeRules(rs []rule) []rule {
+	if len(rs) == 0 {
+		return nil
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i].pos < rs[j].pos })
+	var out []rule
+	for i := 0; i < len(rs); {
+		j := i + 1
+		for j < len(rs) && rs[j].pos-rs[j-1].pos <= ruleSnap && rs[j].pos-rs[i].pos <= 2*ruleSnap {
+			j++
+		}
+		group := append([]rule(nil), rs[i:j]...)
+		pos := 0.0
+		for _, r := range group {
+			pos += r.pos
+		}
+		pos /= float64(len(group))
+		sort.Slice(group, func(a, b int) bool { return group[a].lo < group[b].lo })
+		cur := rule{pos, group[0].lo, group[0].hi}
+		for _, r := range group[1:] {
+			if r.lo <= cur.hi+ruleJoin {
+				cur.hi = max(cur.hi, r.hi)
+				continue
+			}
+			out = append(out, cur)
+			cur = rule{pos, r.lo, r.hi}
+		}
+		out = append(out, cur)
+		i = j
+	}
+	return out
+}
+
+// covers reports whether r covers the span a..b for at least frac of it.
+func (r rule) covers(a, b, frac float64) bool {
+	overlap := min(r.hi, b) - max(r.lo, a)
+	return overlap >= frac*(b-a)
+}

@@ -1,0 +1,182 @@
+package normalize
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/sendrecon/sendrecon/extract/layout"
+)
+
+// Meta is what the CLI knows of an input before normalisation.
+type Meta struct {
+	DocID      string
+	SourcePath string
+	SHA256     string
+	// Format is the source format; empty means the layout's own.
+	Format string
+}
+
+// Run normalises one extracted document into its documents row and
+// items. It fails only on a nil document or on options that do not
+// compile; anything odd in the document becomes an item flag instead.
+func Run(doc *layout.Document, meta Meta, opts Options) (res Result, err error) {
+	if doc == nil {
+		return Result{}, fmt.Errorf("normalize %s: %w", meta.DocID, ErrNoDocument)
+	}
+	if errs := opts.Validate(); len(errs) > 0 {
+		return Result{}, fmt.Errorf("normalize %s: %w: %v", meta.DocID, ErrOptions, errs[0])
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("normalize %s: %w: %v", meta.DocID, ErrPanic, r)
+		}
+	}()
+	d := Document{
+		ID:         meta.DocID,
+		SourcePath: meta.SourcePath,
+		SHA256:     meta.SHA256,
+		Format:     meta.Format,
+		PageCount:  doc.Pages,
+		Status:     StatusOK,
+	}
+	if d.Format == "" {
+		d.Format = string(doc.Format)
+	}
+	if len(doc.PageErrors) > 0 {
+		d.Status = StatusPartial
+		d.Error = fmt.Sprintf("%d page(s) failed, first page %d: %s", len(doc.PageErrors), doc.PageErrors[0].Page, doc.PageErrors[0].Err)
+	}
+	d.Title = docTitle(doc)
+	d.Acronyms = Acronyms(doc)
+	b := newBuilder(doc, &d, opts)
+	b.run()
+	d.LocalArea = localArea(doc, d.Title, opts.LocalAreas)
+	d.DocType, d.Roles = docType(doc, d.Title, opts.DocTypes)
+	if b.hasKind(KindFinding) && !slices.Contains(d.Roles, "inspection") {
+		d.Roles = append(d.Roles, "inspection")
+	}
+	d.PeriodStart, d.PeriodEnd = b.docPeriod()
+	b.finish()
+	return Result{Document: d, Items: b.items}, nil
+}
+
+var reTitleSite = regexp.MustCompile(`\s+[|–—]\s+[^|–—]*$`)
+
+// docTitle is the layout's title without a web site's " | Council" suffix,
+// or the first heading.
+func docTitle(doc *layout.Document) string {
+	t := oneLine(doc.Title)
+	if t == "" {
+		for _, b := range doc.Blocks {
+			if b.Kind == layout.KindHeading {
+				return oneLine(b.Text)
+			}
+		}
+	}
+	if strings.Contains(t, " | ") {
+		t = reTitleSite.ReplaceAllString(t, "")
+	}
+	return t
+}
+
+// localArea recognises the local area in the title, else the one the text
+// names most often; longer names are matched first, so that "Nottingham
+// City Council" is not read as a shorter name inside it.
+func localArea(doc *layout.Document, title string, areas []LocalArea) string {
+	type alias struct {
+		area string
+		re   *regexp.Regexp
+		n    int
+	}
+	var all []alias
+	for _, a := range areas {
+		names := slices.Clone(a.Aliases)
+		if !a.Strict {
+			names = append(names, a.Name)
+		}
+		for _, n := range names {
+			all = append(all, alias{area: a.Name, re: regexp.MustCompile(`\b` + regexp.QuoteMeta(n) + `\b`), n: len(n)})
+		}
+	}
+	slices.SortStableFunc(all, func(a, b alias) int { return b.n - a.n })
+	count := func(s string) map[string]int {
+		out := map[string]int{}
+		for _, a := range all {
+			locs := a.re.FindAllStringIndex(s, -1)
+			out[a.area] += len(locs)
+			if len(locs) > 0 {
+				s = a.re.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
+			}
+		}
+		return out
+	}
+	best := func(m map[string]int) string {
+		name, n := "", 0
+		for k, v := range m {
+			if v > n || v == n && v > 0 && k < name {
+				name, n = k, v
+			}
+		}
+		return name
+	}
+	if a := best(count(title)); a != "" {
+		return a
+	}
+	var sb strings.Builder
+	for _, b := range doc.Blocks {
+		sb.WriteString(blockText(b))
+		sb.WriteByte('\n')
+	}
+	return best(count(sb.String()))
+}
+
+func blockText(b layout.Block) string {
+	switch b.Kind {
+	case layout.KindList:
+		var parts []string
+		for _, it := range b.List.Items {
+			parts = append(parts, it.Text)
+		}
+		return strings.Join(parts, "\n")
+	case layout.KindTable:
+		var parts []string
+		for _, c := range b.Table.Cells {
+			parts = append(parts, c.Text)
+		}
+		return strings.Join(parts, "\n")
+	}
+	return b.Text
+}
+
+// docType classifies the document by its title, then its text.
+func docType(doc *layout.Document, title string, rules []DocTypeRule) (string, []string) {
+	match := func(pats []string, s string) bool {
+		for _, p := range pats {
+			if regexp.MustCompile("(?i)" + p).MatchString(s) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, r := range rules {
+		if match(r.Title, title) {
+			return r.Type, slices.Clone(r.Roles)
+		}
+	}
+	var sb strings.Builder
+	for i, b := range doc.Blocks {
+		if i > 60 {
+			break
+		}
+		sb.WriteString(blockText(b))
+		sb.WriteByte('\n')
+	}
+	for _, r := range rules {
+		if match(r.Text, sb.String()) {
+			return r.Type, slices.Clone(r.Roles)
+		}
+	}
+	return "", nil
+}

@@ -1,0 +1,572 @@
+package normalize
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// leadParser splits lead cells into people (or job titles used as leads)
+// and organisations.
+type leadParser struct {
+	orgWords   []string // folded
+	orgs       map[string]bool
+	titleWords map[string]bool
+	acronyms   map[string]string
+}
+
+func newLeadParser(o Options, acronyms map[string]string) *leadParser {
+	p := &leadParser{orgs: map[string]bool{}, titleWords: map[string]bool{}, acronyms: acronyms}
+	for _, w := range o.OrgWords {
+		p.orgWords = append(p.orgWords, fold(w))
+	}
+	for _, w := range o.Organisations {
+		p.orgs[fold(w)] = true
+	}
+	for _, w := range o.TitleWords {
+		p.titleWords[fold(w)] = true
+	}
+	return p
+}
+
+var (
+	rePlaceholder = regexp.MustCompile(`(?i)\s*[-–—:]?\s*\(?\b(to be confirmed|to be appointed|tbc|tba|tbd|vacant|interim)\b\)?\.?\s*$`)
+	reLeadsLabel  = regexp.MustCompile(`(?i)^\s*(joint\s+|named\s+|strategic\s+|lead\s+)?(leads?|lead officers?|responsible officers?|owners?)\s*:\s*`)
+	// " and " before a new "Firstname Surname," in a prose list of leads.
+	reAndPerson = regexp.MustCompile(`\s+and\s+([A-Z][a-z'’]+(?:[- ][A-Z][A-Za-z'’-]+)+,)`)
+)
+
+// Parse splits one lead cell (or a "Leads:" sentence) into leads and lead
+// organisations, in document order.
+func (p *leadParser) Parse(s string) (leads, orgs []string) {
+	s = reLeadsLabel.ReplaceAllString(strings.TrimSpace(s), "")
+	for _, line := range strings.Split(s, "\n") {
+		line = splitAndPerson(line)
+		for _, part := range strings.Split(line, "\n") {
+			for _, e := range p.splitRuns(splitTop(part, " / ", ";")) {
+				l, o := p.entry(e)
+				leads = append(leads, l...)
+				orgs = append(orgs, o...)
+			}
+		}
+	}
+	return dedupe(leads, fold), p.dedupeOrgs(orgs)
+}
+
+// splitAndPerson puts a line break before each " and Firstname Surname,"
+// outside brackets.
+func splitAndPerson(s string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range reAndPerson.FindAllStringSubmatchIndex(s, -1) {
+		if strings.Count(s[:m[0]], "(") != strings.Count(s[:m[0]], ")") {
+			continue
+		}
+		b.WriteString(s[last:m[0]])
+		b.WriteString("\n")
+		last = m[2]
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// ParseOrgs splits a lead-organisations cell: one organisation a line. A
+// cell that came through as one line (a reader that reflowed it) is split
+// where a lower-case word meets a capitalised one, or after a bracket.
+func (p *leadParser) ParseOrgs(s string) []string {
+	var out []string
+	lines := strings.Split(s, "\n")
+	for _, line := range lines {
+		t := strings.Trim(oneLine(line), " .;,")
+		if t == "" {
+			continue
+		}
+		if len(lines) == 1 {
+			out = append(out, splitReflowed(t)...)
+			continue
+		}
+		out = append(out, t)
+	}
+	return p.dedupeOrgs(out)
+}
+
+var (
+	reAfterBracket = regexp.MustCompile(`\) ([A-Z])`)
+	reCaseBoundary = regexp.MustCompile(`\b([a-z][a-z]+) ([A-Z][a-z])`)
+)
+
+// splitReflowed splits text whose line breaks were lost: after a closing
+// bracket followed by a capital, and where a lower-case word other than a
+// small word is followed by a capitalised one.
+func splitReflowed(s string) []string {
+	s = reAfterBracket.ReplaceAllString(s, ")\n$1")
+	s = reCaseBoundary.ReplaceAllStringFunc(s, func(m string) string {
+		w, rest, _ := strings.Cut(m, " ")
+		if acronymStopWords[w] {
+			return m
+		}
+		return w + "\n" + rest
+	})
+	var out []string
+	for _, t := range strings.Split(s, "\n") {
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// splitRuns splits entries that hold several leads run together by a
+// reader that lost the line breaks: "Jill Norman Katharine Browne" or
+// "Terry Hayes (Head ...) Rachel Bussey (Head ...)".
+func (p *leadParser) splitRuns(entries []string) []string {
+	var out []string
+	for _, e := range entries {
+		e = strings.TrimSpace(e)
+		if parts := splitTop(reAfterBracket.ReplaceAllString(e, ")\x00$1"), "\x00"); len(parts) > 1 {
+			out = append(out, p.splitRuns(parts)...)
+			continue
+		}
+		out = append(out, p.splitNames(e)...)
+	}
+	return out
+}
+
+// splitNames splits a bracket-free run of capitalised words into names of
+// two words each when every pair is a personal name.
+func (p *leadParser) splitNames(e string) []string {
+	words := strings.Fields(strings.ReplaceAll(e, "- ", "-"))
+	if len(words) < 4 || len(words)%2 != 0 || strings.ContainsAny(e, "(),") {
+		return []string{e}
+	}
+	var names []string
+	for i := 0; i < len(words); i += 2 {
+		n := words[i] + " " + words[i+1]
+		if !isPersonName(n, p) {
+			return []string{e}
+		}
+		names = append(names, n)
+	}
+	return names
+}
+
+// entry classifies one lead entry.
+func (p *leadParser) entry(e string) (leads, orgs []string) {
+	e = strings.TrimSpace(oneLine(e))
+	e = rePlaceholder.ReplaceAllString(e, "")
+	e = strings.Trim(e, " .,;/")
+	if e == "" {
+		return nil, nil
+	}
+	segs := splitTop(e, ", ")
+	first, bracket := cutBracket(segs[0])
+	// "Name, Role, Organisation", "Name (Role, Organisation)", "A, B, C".
+	if isPersonName(first, p) {
+		allNames := bracket == ""
+		for _, s := range segs[1:] {
+			if !isPersonName(s, p) {
+				allNames = false
+			}
+		}
+		if allNames {
+			return segs, nil
+		}
+		if bracket != "" {
+			orgs = append(orgs, p.orgsIn(splitTop(bracket, ", "))...)
+		}
+		names := []string{first}
+		var rest []string
+		for _, s := range segs[1:] {
+			if ns := p.namesIn(s); ns != nil && len(rest) == 0 {
+				names = append(names, ns...)
+				continue
+			}
+			rest = append(rest, s)
+		}
+		orgs = append(orgs, p.orgsIn(rest)...)
+		return names, orgs
+	}
+	// "A and B" where both are people.
+	if parts := strings.Split(e, " and "); len(parts) > 1 {
+		all := true
+		for _, s := range parts {
+			if !isPersonName(strings.TrimSpace(s), p) {
+				all = false
+			}
+		}
+		if all {
+			for _, s := range parts {
+				leads = append(leads, strings.TrimSpace(s))
+			}
+			return leads, nil
+		}
+	}
+	head, _ := cutBracket(e)
+	if p.isTitle(head) {
+		return []string{e}, nil
+	}
+	if p.isOrg(head) {
+		return nil, []string{e}
+	}
+	return []string{e}, nil
+}
+
+// namesIn returns the people s names: one name, or "A and B"; nil if s is
+// not made of names.
+func (p *leadParser) namesIn(s string) []string {
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "and "))
+	if isPersonName(s, p) {
+		return []string{s}
+	}
+	parts := strings.Split(s, " and ")
+	if len(parts) < 2 {
+		return nil
+	}
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+		if !isPersonName(parts[i], p) {
+			return nil
+		}
+	}
+	return parts
+}
+
+// orgsIn returns the organisations among the segments of a role: the last
+// segment that names one (split at "and" when both halves do), or a
+// bracketed organisation inside a segment.
+func (p *leadParser) orgsIn(segs []string) []string {
+	for i := len(segs) - 1; i >= 0; i-- {
+		s := strings.Trim(segs[i], " .,;")
+		head, inner := cutBracket(s)
+		if head == "" && inner != "" {
+			if o := p.orgsIn(splitTop(inner, ", ")); len(o) > 0 {
+				return o
+			}
+			continue
+		}
+		if p.isOrg(head) && !p.isTitle(head) {
+			return p.splitOrgs(s)
+		}
+		if inner != "" && !isAcronymOnly(inner) {
+			ih, _ := cutBracket(inner)
+			if p.isOrg(ih) {
+				return p.splitOrgs(inner)
+			}
+		}
+	}
+	return nil
+}
+
+// splitOrgs splits "A and B" at the first "and" where both sides name an
+// organisation; otherwise s is one organisation.
+func (p *leadParser) splitOrgs(s string) []string {
+	idx := 0
+	for {
+		i := strings.Index(s[idx:], " and ")
+		if i < 0 {
+			return []string{s}
+		}
+		i += idx
+		a, b := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+5:])
+		if p.endsOrg(a) && p.isOrg(b) {
+			return append([]string{a}, p.splitOrgs(b)...)
+		}
+		idx = i + 5
+	}
+}
+
+func isAcronymOnly(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && !strings.Contains(s, " ") && allUpper(s)
+}
+
+// isOrg reports whether s names an organisation: a known one, one that
+// contains an organisation word, or an acronym the document expands to one.
+func (p *leadParser) isOrg(s string) bool {
+	f := fold(s)
+	if f == "" {
+		return false
+	}
+	if p.orgs[f] {
+		return true
+	}
+	words := strings.Fields(f)
+	for _, w := range p.orgWords {
+		if containsPhrase(words, strings.Fields(w)) {
+			return true
+		}
+	}
+	for _, tok := range strings.Fields(s) {
+		tok = strings.Trim(tok, "(),.;")
+		if allUpper(tok) && len(tok) > 1 {
+			for _, w := range p.orgWords {
+				if !strings.Contains(w, " ") && len(w) <= 4 && strings.HasSuffix(strings.ToLower(strings.TrimSuffix(tok, "s")), w) {
+					return true
+				}
+			}
+		}
+		if full, ok := p.acronyms[tok]; ok && tok != "" && allUpper(tok) {
+			if p.orgs[fold(full)] || containsAnyPhrase(strings.Fields(fold(full)), p.orgWords) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// endsOrg reports whether s ends in what makes it an organisation ("NCC
+// Public Health", "Bassetlaw CCG"), as the first half of "A and B" must
+// for the two to be split; "NHS Nottingham and Nottinghamshire ICB" is one.
+func (p *leadParser) endsOrg(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return false
+	}
+	for n := 1; n <= 3 && n <= len(words); n++ {
+		if p.isOrg(strings.Join(words[len(words)-n:], " ")) {
+			if n == 1 || !p.isOrg(strings.Join(words[len(words)-n:len(words)-1], " ")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isTitle reports whether s reads as a job title ("Assistant Director ...").
+func (p *leadParser) isTitle(s string) bool {
+	head, _ := cutBracket(s)
+	for _, w := range strings.Fields(fold(head)) {
+		if p.titleWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAnyPhrase(words []string, phrases []string) bool {
+	for _, ph := range phrases {
+		if containsPhrase(words, strings.Fields(ph)) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsPhrase(words, phrase []string) bool {
+	if len(phrase) == 0 {
+		return false
+	}
+	for i := 0; i+len(phrase) <= len(words); i++ {
+		ok := true
+		for j := range phrase {
+			if words[i+j] != phrase[j] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// cutBracket splits "Name (role (more))" into "Name" and "role (more)"; a
+// bracket that is not at the end is left in place.
+func cutBracket(s string) (head, inner string) {
+	s = strings.TrimSpace(s)
+	if !strings.HasSuffix(s, ")") {
+		return s, ""
+	}
+	depth := 0
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case ')':
+			depth++
+		case '(':
+			depth--
+			if depth == 0 {
+				return strings.TrimRight(strings.TrimSpace(s[:i]), ","), strings.TrimSpace(s[i+1 : len(s)-1])
+			}
+		}
+	}
+	return s, ""
+}
+
+// splitTop splits s at any of seps outside brackets.
+func splitTop(s string, seps ...string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		}
+		if depth > 0 {
+			continue
+		}
+		for _, sep := range seps {
+			if strings.HasPrefix(s[i:], sep) {
+				if t := strings.TrimSpace(s[start:i]); t != "" {
+					out = append(out, t)
+				}
+				start = i + len(sep)
+				i += len(sep) - 1
+				break
+			}
+		}
+	}
+	if t := strings.TrimSpace(s[start:]); t != "" {
+		out = append(out, t)
+	}
+	if len(out) == 0 {
+		out = []string{strings.TrimSpace(s)}
+	}
+	return out
+}
+
+var nameParticles = map[string]bool{"de": true, "van": true, "von": true, "der": true, "da": true, "le": true, "la": true, "du": true, "del": true, "bin": true}
+
+// isPersonName reports whether s looks like a personal name: two to four
+// capitalised words (hyphens and apostrophes allowed, "Rout- Lysandrou"
+// too), none of them an organisation or title word.
+func isPersonName(s string, p *leadParser) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	s = strings.ReplaceAll(s, "- ", "-")
+	s = strings.ReplaceAll(s, " -", "-")
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 4 {
+		return false
+	}
+	for i, w := range words {
+		if nameParticles[w] && i > 0 && i < len(words)-1 {
+			continue
+		}
+		if !isNameWord(w) {
+			return false
+		}
+		lw := strings.ToLower(strings.Trim(w, "."))
+		if p != nil && (p.titleWords[lw] || p.orgWordSet()[lw]) {
+			return false
+		}
+		if allUpper(w) && len(w) > 1 && !(len(w) == 2 && strings.HasSuffix(w, ".")) {
+			return false // an acronym
+		}
+	}
+	if p != nil && p.isOrg(s) {
+		return false
+	}
+	return true
+}
+
+func isNameWord(w string) bool {
+	rs := []rune(w)
+	if len(rs) == 0 || !unicode.IsUpper(rs[0]) {
+		return false
+	}
+	for _, r := range rs[1:] {
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *leadParser) orgWordSet() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range p.orgWords {
+		if !strings.Contains(w, " ") {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+// dedupeOrgs drops repeats of an organisation, comparing names with the
+// document's acronyms expanded and a bracketed acronym dropped.
+func (p *leadParser) dedupeOrgs(orgs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, o := range orgs {
+		k, a := p.orgKey(o), orgInitials(o)
+		if o == "" || seen[k] || a != "" && seen["#"+a] {
+			continue
+		}
+		seen[k] = true
+		if a != "" {
+			seen["#"+a] = true
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// orgInitials spells an organisation's name as an acronym ("Nottingham and
+// Nottinghamshire CCG" and "NNCCG CCG" are both NNCCG), or "" when that is
+// too short to tell organisations apart.
+func orgInitials(s string) string {
+	if head, inner := cutBracket(s); inner != "" && isAcronymOnly(inner) {
+		s = head
+	}
+	words := strings.Fields(strings.ReplaceAll(s, "&", "and"))
+	if n := len(words); n >= 2 && allUpper(words[n-1]) && allUpper(words[n-2]) && strings.HasSuffix(words[n-2], words[n-1]) {
+		words = words[:n-1]
+	}
+	var b strings.Builder
+	for _, w := range words {
+		w = strings.Trim(w, "(),.;'’")
+		switch {
+		case w == "" || acronymStopWords[strings.ToLower(w)]:
+		case allUpper(w):
+			b.WriteString(w)
+		default:
+			b.WriteString(strings.ToUpper(w[:1]))
+		}
+	}
+	if b.Len() < 4 {
+		return ""
+	}
+	return b.String()
+}
+
+func (p *leadParser) orgKey(s string) string {
+	head, inner := cutBracket(s)
+	if inner != "" && isAcronymOnly(inner) {
+		s = head
+	}
+	var words []string
+	for _, tok := range strings.Fields(s) {
+		t := strings.Trim(tok, "(),.;")
+		if full, ok := p.acronyms[t]; ok && allUpper(t) {
+			words = append(words, full)
+			continue
+		}
+		if full, ok := p.acronyms[strings.TrimSuffix(t, "s")]; ok && allUpper(strings.TrimSuffix(t, "s")) {
+			words = append(words, full+"s")
+			continue
+		}
+		words = append(words, tok)
+	}
+	return fold(strings.ReplaceAll(strings.Join(words, " "), "&", "and"))
+}
+
+func dedupe(in []string, key func(string) string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range in {
+		k := key(s)
+		if s == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, s)
+	}
+	return out
+}
