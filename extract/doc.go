@@ -13,6 +13,9 @@
 //     a batch survives its worst document.
 //   - Options caps what untrusted input may cost: bytes, pages, table area.
 //   - Output is deterministic: the same bytes give the same document.
+//   - Page furniture stays out of Blocks: HTML site chrome (navigation,
+//     forms, cookie banners, "Back to top") is dropped, and a paragraph that
+//     is only a protective marking ("OFFICIAL") goes to Furniture.
 //
 // HTML tables follow HTML's table model so that their cells agree with the
 // gold cell grids the scorer derives from the same HTML: rows in drawing

@@ -117,3 +117,35 @@ func compareTable(got, want *layout.Table) (int, []string) {
 	}
 	return matched, diffs
 }
+
+// TestHTMLTitlesMatchGold checks that the title we pick is the one a person
+// picked for each corpus document.
+func TestHTMLTitlesMatchGold(t *testing.T) {
+	shared := sharedDir(t)
+	golds, err := filepath.Glob(filepath.Join(shared, "gold", "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, goldPath := range golds {
+		data, err := os.ReadFile(goldPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gold struct {
+			DocID string `json:"doc_id"`
+			Title string `json:"title"`
+		}
+		if json.Unmarshal(data, &gold) != nil || gold.DocID == "" {
+			continue // links.json and other files that are not a document's key
+		}
+		t.Run(gold.DocID, func(t *testing.T) {
+			doc, err := File(context.Background(), filepath.Join(shared, "corpus", gold.DocID, "source.html"), DefaultOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Title != gold.Title {
+				t.Errorf("title %q, gold %q", doc.Title, gold.Title)
+			}
+		})
+	}
+}

@@ -40,7 +40,11 @@ func isChrome(n *html.Node) bool {
 		return true
 	}
 	switch n.DataAtom {
-	case atom.Nav, atom.Form, atom.Button, atom.Input, atom.Select,
+	case atom.Form:
+		// ASP.NET pages wrap the whole page in one <form>; only a form
+		// without the page's content in it is furniture.
+		return !hasDescendant(n, isPageContent)
+	case atom.Nav, atom.Button, atom.Input, atom.Select,
 		atom.Textarea, atom.Iframe, atom.Object, atom.Embed, atom.Svg,
 		atom.Math, atom.Canvas, atom.Audio, atom.Video, atom.Dialog:
 		return true
@@ -104,6 +108,14 @@ func isNavigation(n *html.Node) bool {
 		return true
 	}
 	return attrIs(n, "role", "navigation") || attrIs(n, "role", "search")
+}
+
+func isPageContent(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Main, atom.Article, atom.Section, atom.Table, atom.H1:
+		return true
+	}
+	return false
 }
 
 func isHeading(n *html.Node) bool { return headingLevel(n.DataAtom) > 0 }

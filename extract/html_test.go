@@ -184,6 +184,12 @@ func TestHTMLBlocks(t *testing.T) {
 		want:  []layout.Block{heading(1, "Report title"), para("Text here.")},
 		title: "Report title",
 	}, {
+		name: "a search form goes, a form wrapping the page (ASP.NET) stays",
+		html: `<form action="/search"><label>Search</label><input name=q><button>Go</button></form>
+<form id="aspnetForm"><h1>Plan</h1><p>Content.</p><p>Was this page helpful?</p><button>Yes</button></form>`,
+		want:  []layout.Block{heading(1, "Plan"), para("Content."), para("Was this page helpful?")},
+		title: "Plan",
+	}, {
 		name:  "a protective marking is furniture, not content",
 		html:  `<p class="marking">OFFICIAL</p><h1>Plan</h1><p>x</p>`,
 		want:  []layout.Block{heading(1, "Plan"), para("x")},

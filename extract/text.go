@@ -26,13 +26,17 @@ func readText(ctx context.Context, data []byte, markdown bool) (*layout.Document
 	p := &textParser{markdown: markdown}
 	// Form feeds separate pages in text printed from a PDF (pdftotext).
 	pages := strings.Split(text, "\f")
+	if len(pages) > 1 && strings.TrimSpace(pages[len(pages)-1]) == "" {
+		pages = pages[:len(pages)-1] // pdftotext ends every page with one
+	}
+	steps := 0
 	for i, page := range pages {
 		if len(pages) > 1 {
 			p.page = i + 1
 		}
 		lines := strings.Split(page, "\n")
 		for j := 0; j < len(lines); {
-			if j%1024 == 0 {
+			if steps++; steps%1024 == 0 {
 				if err := ctx.Err(); err != nil {
 					return nil, err
 				}

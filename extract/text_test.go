@@ -120,7 +120,7 @@ func TestText(t *testing.T) {
 }
 
 func TestTextPages(t *testing.T) {
-	doc := read(t, "t.txt", "first page\n\fsecond page\n- item\n")
+	doc := read(t, "t.txt", "first page\n\fsecond page\n- item\n\f")
 	want := []layout.Block{
 		{Kind: layout.KindParagraph, Page: 1, Text: "first page"},
 		{Kind: layout.KindParagraph, Page: 2, Text: "second page"},

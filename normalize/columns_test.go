@@ -27,6 +27,9 @@ func TestColumnRole(t *testing.T) {
 		{"SEND Strategic Action Plan Priority", RoleItemRef},
 		{"Key action(s) arising from Peer Challenge", RoleText},
 		{"Progress to date", RoleProgress},
+		{"Ref", RoleKey},
+		{"Ref No.", RoleKey},
+		{"Inspection finding", RoleRefs},
 		{"Contents", ""},
 	}
 	for _, tt := range tests {

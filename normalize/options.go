@@ -86,18 +86,21 @@ type DocTypeRule struct {
 
 // The column roles a header can take.
 const (
-	RoleText       = "text"
-	RoleObjective  = "objective"
-	RolePriority   = "priority"
-	RoleItemRef    = "item_ref"
-	RoleIndicator  = "indicator"
-	RoleLead       = "lead"
-	RoleLeadOrg    = "lead_org"
-	RoleTimescale  = "timescale"
-	RoleStart      = "start"
-	RoleDue        = "due"
-	RoleStatus     = "status"
-	RoleRefs       = "refs"
+	RoleText      = "text"
+	RoleObjective = "objective"
+	RolePriority  = "priority"
+	RoleItemRef   = "item_ref"
+	RoleIndicator = "indicator"
+	RoleLead      = "lead"
+	RoleLeadOrg   = "lead_org"
+	RoleTimescale = "timescale"
+	RoleStart     = "start"
+	RoleDue       = "due"
+	RoleStatus    = "status"
+	RoleRefs      = "refs"
+	// RoleKey is a column holding the row's own code ("Ref | 1.1"); a value
+	// that is not an item code is read as a reference instead.
+	RoleKey        = "key"
 	RoleMeasures   = "measures"
 	RoleOutcomes   = "outcomes"
 	RoleRationale  = "rationale"
@@ -109,7 +112,7 @@ const (
 var ColumnRoles = []string{
 	RoleText, RoleObjective, RolePriority, RoleItemRef, RoleIndicator, RoleLead,
 	RoleLeadOrg, RoleTimescale, RoleStart, RoleDue, RoleStatus, RoleRefs,
-	RoleMeasures, RoleOutcomes, RoleRationale, RoleMilestones, RoleProgress,
+	RoleMeasures, RoleOutcomes, RoleRationale, RoleMilestones, RoleProgress, RoleKey,
 }
 
 var kinds = []Kind{KindPriority, KindAction, KindFinding, KindOutcome, KindIndicator}

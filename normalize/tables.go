@@ -191,6 +191,15 @@ func (b *builder) actionTable(t *layout.Table, h tableHeader) {
 		aux := itemAux{}
 		code, rest := splitCode(cleanText(strings.ReplaceAll(tf.text(), "\n", " ")))
 		it.Text = rest
+		if kf := rw.fields[RoleKey]; !kf.empty() {
+			if v := strings.TrimSpace(kf.text()); code == "" && b.refs.itemCode.MatchString(v) {
+				code = v
+			} else if rf := rw.fields[RoleRefs]; rf == nil {
+				rw.fields[RoleRefs] = kf
+			} else {
+				rf.lines = append(append([]layout.Line{}, rf.lines...), kf.lines...)
+			}
+		}
 		// A reference column holding nothing but an item code is the
 		// item's own number ("Ref | 1.1").
 		if rf := rw.fields[RoleRefs]; code == "" && !rf.empty() && b.refs.itemCode.MatchString(strings.TrimSpace(rf.text())) {

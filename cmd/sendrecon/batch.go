@@ -93,7 +93,8 @@ func (b *batch) run(ctx context.Context, inputs []input) (summary, error) {
 	if err == nil {
 		rec := reconcile.Run(reconcile.Input{Documents: docs, Items: items}, decisions, b.cfg.Reconcile)
 		for _, o := range rec.Orphans {
-			prog.note(fmt.Sprintf("decision %s on %s: its items are gone; kept in %s, not applied", o.Action, o.LinkID, b.cfg.Reconcile.Decisions))
+			prog.warn(fmt.Sprintf("orphaned decision: %s %s (%s -%s-> %s): its items are gone; kept in %s, not applied",
+				o.Action, o.LinkID, o.Src, o.Relation, o.Dst, b.cfg.Reconcile.Decisions))
 		}
 		sum.links = len(rec.Links)
 		err = errors.Join(w.AddLinks(rec.Links), w.AddCoverage(rec.Coverage), w.AddConflicts(rec.Conflicts))
