@@ -20,6 +20,10 @@ type Options struct {
 	// MaxPerAction caps the links of one relation proposed from one action,
 	// best first, so a vague action does not link to everything.
 	MaxPerAction int `mapstructure:"max_per_action"`
+	// FindingFloor is the least score at which a finding's best action in a
+	// document is proposed though below the addresses threshold; 0 turns
+	// this off.
+	FindingFloor float64 `mapstructure:"finding_floor"`
 	// DoneStatuses are statuses (folded) that mean an action is finished, so
 	// it cannot be overdue.
 	DoneStatuses []string `mapstructure:"done_statuses"`
@@ -65,6 +69,9 @@ func (o Options) Validate() []error {
 		if v < 0 {
 			errs = append(errs, fmt.Errorf("reconcile.%s: %v must not be negative", key, v))
 		}
+	}
+	if o.FindingFloor < 0 || o.FindingFloor > 1 {
+		errs = append(errs, fmt.Errorf("reconcile.finding_floor: %v must be in [0, 1]", o.FindingFloor))
 	}
 	if o.MaxPerAction < 1 {
 		errs = append(errs, fmt.Errorf("reconcile.max_per_action: %d must be at least 1", o.MaxPerAction))

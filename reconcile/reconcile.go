@@ -119,6 +119,10 @@ func (a *area) link(opts Options) []Link {
 	titleRefs := a.titleRefs(opts)
 	codesFindings := a.actionsCodingFindings()
 	var cands []candidate
+	// bestFor holds, per finding and per document, the best-scoring action
+	// below the threshold: a finding's strongest candidate in each plan is
+	// worth a reviewer's look even when the wording differs.
+	bestFor := map[[2]string]candidate{}
 	for _, src := range a.items {
 		if src.Kind != normalize.KindAction {
 			continue
@@ -146,10 +150,16 @@ func (a *area) link(opts Options) []Link {
 			cand.shared(opts)
 			if cand.score >= threshold(rel, opts) {
 				mine = append(mine, cand)
+			} else if rel == RelAddresses && opts.FindingFloor > 0 && cand.score >= opts.FindingFloor {
+				k := [2]string{dst.ID, src.DocID}
+				if b, ok := bestFor[k]; !ok || cand.score > b.score || cand.score == b.score && src.ID < b.src.ID {
+					bestFor[k] = cand
+				}
 			}
 		}
 		cands = append(cands, best(mine, opts.MaxPerAction)...)
 	}
+	cands = append(cands, bestPerFinding(cands, bestFor)...)
 	links := make([]Link, 0, len(cands))
 	for _, c := range cands {
 		links = append(links, Link{
@@ -309,6 +319,28 @@ func namesTitle(have map[string]bool, d *normalize.Document) bool {
 	return n >= 2
 }
 
+// bestPerFinding returns, for each finding and document that no proposed
+// link already joins, the best candidate found there, in a stable order.
+func bestPerFinding(chosen []candidate, bestFor map[[2]string]candidate) []candidate {
+	linked := map[[2]string]bool{}
+	for _, c := range chosen {
+		if c.relation == RelAddresses {
+			linked[[2]string{c.dst.ID, c.src.DocID}] = true
+		}
+	}
+	var out []candidate
+	for k, c := range bestFor {
+		if !linked[k] {
+			c.evidence = append(c.evidence, "best match in its document for "+c.dst.Key)
+			out = append(out, c)
+		}
+	}
+	slices.SortFunc(out, func(a, b candidate) int {
+		return cmp.Or(cmp.Compare(a.dst.ID, b.dst.ID), cmp.Compare(a.src.ID, b.src.ID))
+	})
+	return out
+}
+
 // actionsCodingFindings lists the actions whose references name a finding
 // of the area.
 func (a *area) actionsCodingFindings() map[*normalize.Item]bool {
@@ -348,7 +380,12 @@ func best(cands []candidate, n int) []candidate {
 
 // statement is the text an item is compared by.
 func statement(it *normalize.Item) string {
-	return it.Text + " " + it.Objective
+	parts := []string{it.Text, it.Objective}
+	if it.Kind == normalize.KindFinding {
+		parts = append(parts, it.Outcomes...)
+		parts = append(parts, it.Progress...)
+	}
+	return strings.Join(parts, " ")
 }
 
 func overlap(a, b []string) (int, float64) {

@@ -305,3 +305,35 @@ func TestOwnReferencesOverruleResemblance(t *testing.T) {
 		t.Error("lost the coded link")
 	}
 }
+
+func TestBestActionPerFinding(t *testing.T) {
+	in := Input{
+		Documents: []normalize.Document{
+			{ID: "plan", LocalArea: "Shire", Title: "Plan"},
+			{ID: "insp", LocalArea: "Shire", Title: "Report"},
+		},
+		Items: []normalize.Item{
+			{ID: "f", DocID: "insp", Kind: normalize.KindFinding, Key: "PA1", Text: "Leaders should cut waiting times for therapy assessments and tribunal appeals"},
+			{ID: "a", DocID: "plan", Kind: normalize.KindAction, Key: "1", Text: "Commission extra therapists so that assessments happen sooner"},
+			{ID: "b", DocID: "plan", Kind: normalize.KindAction, Key: "2", Text: "Publish a newsletter about therapists for schools"},
+			{ID: "c", DocID: "plan", Kind: normalize.KindAction, Key: "3", Text: "Refresh the local offer website"},
+		},
+	}
+	opts := testOptions()
+	opts.FindingFloor = 0.1
+	got := edges(Run(in, nil, opts).Links)
+	l, ok := got[edge{"a", RelAddresses, "f", ReviewProposed}]
+	if !ok {
+		t.Fatalf("the finding's best action was not proposed: %v", got)
+	}
+	if !strings.Contains(l.Evidence, "best match in its document for PA1") {
+		t.Errorf("evidence %q does not say why", l.Evidence)
+	}
+	if len(got) != 1 {
+		t.Errorf("want only the best action, got %v", got)
+	}
+	opts.FindingFloor = 0
+	if got := Run(in, nil, opts).Links; len(got) != 0 {
+		t.Errorf("finding_floor 0 still proposes %v", got)
+	}
+}
