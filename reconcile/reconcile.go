@@ -251,7 +251,8 @@ func (c *candidate) similar(a, b vector, opts Options) {
 	if sim < 0.05 {
 		return
 	}
-	c.add(opts.Weights.Text*sim, "text", fmt.Sprintf("%.2f text similarity on '%s'", sim, strings.Join(sharedTerms(a, b, 4), " ")))
+	shared := words(statement(c.src), sharedTerms(a, b, 4))
+	c.add(opts.Weights.Text*sim, "text", fmt.Sprintf("%.2f text similarity on '%s'", sim, strings.Join(shared, " ")))
 }
 
 // shared adds the evidence of shared leads and organisations; alone it never

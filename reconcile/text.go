@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"cmp"
 	"math"
 	"sort"
 	"strings"
@@ -32,16 +33,37 @@ func setOf(words string) map[string]bool {
 // terms folds, splits and stems text into the words that carry meaning.
 func terms(text string) []string {
 	var out []string
+	eachTerm(text, func(term, _ string) { out = append(out, term) })
+	return out
+}
+
+// eachTerm calls f with each meaningful term of text and the word it was
+// stemmed from.
+func eachTerm(text string, f func(term, word string)) {
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {
 		if len(w) < 2 || stopWords[w] {
 			continue
 		}
-		w = stem(w)
-		if !stopWords[w] {
-			out = append(out, w)
+		if t := stem(w); !stopWords[t] {
+			f(t, w)
 		}
+	}
+}
+
+// words maps stemmed terms back to the words of text they came from, so
+// evidence can quote "coordinated" rather than the stem "coordinat".
+func words(text string, ts []string) []string {
+	seen := map[string]string{}
+	eachTerm(text, func(term, word string) {
+		if _, ok := seen[term]; !ok {
+			seen[term] = word
+		}
+	})
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = cmp.Or(seen[t], t)
 	}
 	return out
 }
