@@ -2,6 +2,7 @@ package pdflayout
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -73,39 +74,40 @@ func (ts textStyles) blocks(lines []line) []pageItem {
 	var out []pageItem
 	var list *layout.List
 	var listTop float64
+	var textXs []float64 // where each item's text starts, for its depth
 	flushList := func() {
-		if list != nil {
-			out = append(out, pageItem{top: listTop, block: &layout.Block{Kind: layout.KindList, Page: list.Items[0].Page, List: list}})
-			list = nil
+		if list == nil {
+			return
 		}
-	}
-	paras := ts.paragraphs(lines)
-	var bulletXs []float64
-	for _, p := range paras {
-		if _, ok := splitMarker(p[0].text); ok {
-			bulletXs = append(bulletXs, p[0].x0)
+		depthOf := bulletDepths(append([]float64(nil), textXs...))
+		for i := range list.Items {
+			list.Items[i].Depth = depthOf(textXs[i])
 		}
+		out = append(out, pageItem{top: listTop, block: &layout.Block{Kind: layout.KindList, Page: list.Items[0].Page, List: list}})
+		list, textXs = nil, nil
 	}
-	depthOf := bulletDepths(bulletXs)
-	for _, p := range paras {
+	for _, p := range ts.paragraphs(lines) {
 		texts := make([]string, len(p))
 		for i, l := range p {
 			texts[i] = l.text
 		}
 		first := p[0]
-		if m, ok := splitMarker(first.text); ok {
+		// A numbered line in heading type is a numbered heading ("1.
+		// Introduction"); in body type it is a list item even when bold.
+		if m, ok := splitMarker(first.text); ok && ts.level(first.size) == 0 {
 			texts[0] = m.body
-			if list != nil && list.Ordered != m.ordered && depthOf(first.x0) == 0 {
-				flushList()
+			x := itemTextX(first, m.body)
+			if list != nil && list.Ordered != m.ordered && x <= slices.Min(textXs)+nestIndent {
+				flushList() // another kind of list at the same indent
 			}
 			if list == nil {
 				list = &layout.List{Ordered: m.ordered}
 				listTop = first.top()
 			}
 			list.Items = append(list.Items, layout.ListItem{
-				Text: joinLines(texts, ts.vocab), Marker: m.marker, Number: m.number,
-				Depth: depthOf(first.x0), Page: first.page,
+				Text: joinLines(texts, ts.vocab), Marker: m.marker, Number: m.number, Page: first.page,
 			})
+			textXs = append(textXs, x)
 			continue
 		}
 		flushList()
@@ -120,6 +122,16 @@ func (ts textStyles) blocks(lines []line) []pageItem {
 	}
 	flushList()
 	return out
+}
+
+// itemTextX is where a list item's text starts after its marker: bullets
+// and right-aligned numbers sit at different places, the text of items of
+// one level lines up.
+func itemTextX(l line, body string) float64 {
+	if at := strings.Index(l.text, body); at > 0 && at < len(l.byteX) {
+		return l.byteX[at]
+	}
+	return l.x0
 }
 
 // boldHeading reports whether a body-size paragraph reads as a heading:

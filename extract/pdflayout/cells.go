@@ -74,20 +74,25 @@ func splitBullet(text string) (string, bool) {
 
 func isDash(r rune) bool { return r == '-' || r == '–' || r == '—' || r == '*' || r == '·' }
 
+// nestIndent is the least extra indent (points) of a nested list item;
+// HTML indents each level by some 30pt, and items of one level may differ
+// by a few points (a wider number, a different bullet glyph).
+const nestIndent = 8.0
+
 // bulletDepths maps a bullet's x position to its nesting depth: distinct
 // indents, left to right.
 func bulletDepths(xs []float64) func(float64) int {
 	sort.Float64s(xs)
 	var levels []float64
 	for _, x := range xs {
-		if len(levels) == 0 || x-levels[len(levels)-1] > 4 {
+		if len(levels) == 0 || x-levels[len(levels)-1] > nestIndent {
 			levels = append(levels, x)
 		}
 	}
 	return func(x float64) int {
 		d := 0
 		for i, lx := range levels {
-			if x >= lx-4 {
+			if x >= lx-nestIndent/2 {
 				d = i
 			}
 		}

@@ -25,10 +25,9 @@ type glyph struct {
 	artifact bool
 }
 
-func (g glyph) top() float64    { return g.y - 0.8*g.size }
-func (g glyph) bottom() float64 { return g.y + 0.2*g.size }
-func (g glyph) midX() float64   { return (g.x0 + g.x1) / 2 }
-func (g glyph) midY() float64   { return g.y - 0.3*g.size }
+func (g glyph) top() float64  { return g.y - 0.8*g.size }
+func (g glyph) midX() float64 { return (g.x0 + g.x1) / 2 }
+func (g glyph) midY() float64 { return g.y - 0.3*g.size }
 
 // segment is a stroked straight line in page space.
 type segment struct {
@@ -110,8 +109,17 @@ func newInterpreter(opts Options, fonts fontCache, page *pageContent, base matri
 	}
 }
 
+// resources are the named resources a content stream runs with, and the
+// fonts already loaded from them (Tf names the same few fonts thousands of
+// times a page; resolving each again through the library is slow).
+type resources struct {
+	v     pdf.Value
+	fonts map[string]*font
+}
+
 // run interprets one content stream (or array of streams) with resources.
-func (in *interpreter) run(contents, resources pdf.Value) {
+func (in *interpreter) run(contents, resourceDict pdf.Value) {
+	res := &resources{v: resourceDict, fonts: map[string]*font{}}
 	var streams []pdf.Value
 	if contents.Kind() == pdf.Array {
 		for i := 0; i < contents.Len(); i++ {
@@ -132,16 +140,23 @@ func (in *interpreter) run(contents, resources pdf.Value) {
 	// Interpret joins an array of streams into one token stream, as the
 	// spec requires (an operator's operands may straddle two streams).
 	pdf.Interpret(contents, func(stk *pdf.Stack, op string) {
-		in.ops++
-		if in.ops > in.opts.MaxOperators {
-			panic(fmt.Errorf("%w: more than %d operators", ErrLimit, in.opts.MaxOperators))
-		}
+		in.work(1)
 		args := make([]pdf.Value, stk.Len())
 		for i := len(args) - 1; i >= 0; i-- {
 			args[i] = stk.Pop()
 		}
-		in.do(op, args, resources)
+		in.do(op, args, res)
 	})
+}
+
+// work counts units of work (operators, glyphs shown, path pieces) against
+// MaxOperators, so that one operator showing a million glyphs costs as
+// much as a million operators.
+func (in *interpreter) work(n int) {
+	in.ops += n
+	if in.ops > in.opts.MaxOperators {
+		panic(fmt.Errorf("%w: more than %d operators", ErrLimit, in.opts.MaxOperators))
+	}
 }
 
 // streamSize decodes s up to limit bytes to learn its size.
@@ -159,7 +174,7 @@ func num(args []pdf.Value, i int) float64 {
 	return args[i].Float64()
 }
 
-func (in *interpreter) do(op string, args []pdf.Value, res pdf.Value) {
+func (in *interpreter) do(op string, args []pdf.Value, res *resources) {
 	gs := &in.gs
 	switch op {
 	case "q":
@@ -185,11 +200,7 @@ func (in *interpreter) do(op string, args []pdf.Value, res pdf.Value) {
 	case "Tf":
 		if len(args) == 2 {
 			gs.text.size = num(args, 1)
-			if fv := res.Key("Font").Key(args[0].Name()); fv.Kind() == pdf.Dict {
-				gs.text.font = in.fonts.load(fv)
-			} else {
-				gs.text.font = nil
-			}
+			gs.text.font = in.font(res, args[0].Name())
 		}
 	case "Tc":
 		gs.text.charSpace = num(args, 0)
@@ -235,6 +246,7 @@ func (in *interpreter) do(op string, args []pdf.Value, res pdf.Value) {
 		}
 
 	case "m":
+		in.work(1)
 		in.path = append(in.path, [][2]float64{in.point(num(args, 0), num(args, 1))})
 		in.closed = append(in.closed, false)
 	case "l":
@@ -279,9 +291,22 @@ func (in *interpreter) do(op string, args []pdf.Value, res pdf.Value) {
 		}
 	case "Do":
 		if len(args) > 0 {
-			in.doXObject(res.Key("XObject").Key(args[0].Name()), res)
+			in.doXObject(res.v.Key("XObject").Key(args[0].Name()), res.v)
 		}
 	}
+}
+
+// font returns the font resource name, nil when there is none.
+func (in *interpreter) font(res *resources, name string) *font {
+	if f, ok := res.fonts[name]; ok {
+		return f
+	}
+	var f *font
+	if fv := res.v.Key("Font").Key(name); fv.Kind() == pdf.Dict {
+		f = in.fonts.load(fv)
+	}
+	res.fonts[name] = f
+	return f
 }
 
 func (in *interpreter) point(x, y float64) [2]float64 {
@@ -299,7 +324,7 @@ func (in *interpreter) moveLine(tx, ty float64) {
 	in.tm = in.tlm
 }
 
-func (in *interpreter) beginMarked(args []pdf.Value, res pdf.Value) {
+func (in *interpreter) beginMarked(args []pdf.Value, res *resources) {
 	mc := markedContent{mcid: -1}
 	if n := len(in.marked); n > 0 {
 		mc = in.marked[n-1] // nested content belongs to the enclosing id
@@ -310,7 +335,7 @@ func (in *interpreter) beginMarked(args []pdf.Value, res pdf.Value) {
 	if len(args) > 1 {
 		props := args[1]
 		if props.Kind() == pdf.Name {
-			props = res.Key("Properties").Key(props.Name())
+			props = res.v.Key("Properties").Key(props.Name())
 		}
 		if id := props.Key("MCID"); id.Kind() == pdf.Integer {
 			mc.mcid = int(id.Int64())
@@ -372,6 +397,7 @@ func (in *interpreter) show(raw string) {
 	if n := len(in.marked); n > 0 {
 		mc = in.marked[n-1]
 	}
+	in.work(len(raw))
 	f.codes(raw, func(code uint32, n int) {
 		w := f.width(code)
 		trm := matrix{ts.size * ts.hScale, 0, 0, ts.size, 0, ts.rise}.mul(in.tm).mul(in.gs.ctm)
@@ -400,6 +426,7 @@ func (in *interpreter) show(raw string) {
 func (in *interpreter) stroke(closeAll bool) {
 	width := in.gs.lineWidth * math.Sqrt(math.Abs(in.gs.ctm[0]*in.gs.ctm[3]-in.gs.ctm[1]*in.gs.ctm[2]))
 	for i, sub := range in.path {
+		in.work(len(sub))
 		pts := sub
 		if (closeAll || in.closed[i]) && len(sub) > 2 {
 			pts = append(pts[:len(pts):len(pts)], sub[0])

@@ -50,10 +50,9 @@ func (f furnitureSet) has(l line) bool {
 // also returns every page's lines, for measuring the document's text.
 func findFurniture(pages []*pageContent) (furnitureSet, [][]line) {
 	type cand struct {
-		l     line
-		key   string
-		h     float64
-		count int
+		l   line
+		key string
+		h   float64
 	}
 	var cands []*cand
 	byKey := map[string]int{}

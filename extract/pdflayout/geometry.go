@@ -64,9 +64,7 @@ func buildGeometric(doc *layout.Document, pages []*pageContent) {
 	styles := newTextStyles(pageLines)
 	styles.docText = dt
 	for i, lines := range pageLines {
-		for _, b := range styles.blocks(lines) {
-			items[i] = append(items[i], b)
-		}
+		items[i] = append(items[i], styles.blocks(lines)...)
 		sort.SliceStable(items[i], func(a, b int) bool { return items[i][a].top < items[i][b].top })
 	}
 	var pending *pageTable
@@ -103,6 +101,9 @@ func buildGeometric(doc *layout.Document, pages []*pageContent) {
 // page before) when prev stops mid-sentence or next starts in lower case.
 // It reports whether next was absorbed.
 func continuesText(prev, next *layout.Block) bool {
+	if next.Kind == layout.KindList {
+		return continuesList(prev, next)
+	}
 	if next.Kind != layout.KindParagraph {
 		return false
 	}
@@ -126,6 +127,23 @@ func continuesText(prev, next *layout.Block) bool {
 		return false
 	}
 	*target = joinLines([]string{*target, next.Text}, nil)
+	return true
+}
+
+// continuesList joins a list that a page break cut: the next page opens
+// with items of the same kind, numbered on from the last.
+func continuesList(prev, next *layout.Block) bool {
+	if prev.Kind != layout.KindList || prev.List.Ordered != next.List.Ordered {
+		return false
+	}
+	last, first := prev.List.Items[len(prev.List.Items)-1], next.List.Items[0]
+	if last.Page != first.Page-1 || first.Depth != 0 && first.Depth > last.Depth {
+		return false
+	}
+	if prev.List.Ordered && first.Depth == 0 && first.Number != last.Number+1 {
+		return false
+	}
+	prev.List.Items = append(prev.List.Items, next.List.Items...)
 	return true
 }
 

@@ -10,12 +10,6 @@ import (
 // bulletRunes are glyphs that mark an unordered list item.
 const bulletRunes = "•◦▪▫‣⁃∙●○■□·*-–—➢➤►▶✓✔❖◆◇"
 
-// isBullet reports whether s is a bullet marker on its own.
-func isBullet(s string) bool {
-	r, n := utf8.DecodeRuneInString(s)
-	return n == len(s) && n > 0 && strings.ContainsRune(bulletRunes, r)
-}
-
 // markerNumber reads an ordered-list marker ("3.", "12)", "(a)", "iv.")
 // as the item's number.
 func markerNumber(m string) (int, bool) {

@@ -30,7 +30,4 @@ func (m matrix) apply(x, y float64) (float64, float64) {
 // 1-unit font.
 func (m matrix) scaleY() float64 { return math.Hypot(m[2], m[3]) }
 
-// scaleX is how long a unit horizontal vector becomes.
-func (m matrix) scaleX() float64 { return math.Hypot(m[0], m[1]) }
-
 func translate(x, y float64) matrix { return matrix{1, 0, 0, 1, x, y} }

@@ -15,6 +15,11 @@ type Options struct {
 	MaxStructElems int
 	// MaxFormDepth caps how deeply Form XObjects may nest.
 	MaxFormDepth int
+	// MaxObjects caps the objects a file's cross-reference table may
+	// declare (the parser allocates an entry for each).
+	MaxObjects int
+	// MaxFileBytes caps the size of the file read.
+	MaxFileBytes int64
 }
 
 // DefaultOptions are the limits used for zero fields of Options.
@@ -24,6 +29,8 @@ var DefaultOptions = Options{
 	MaxOperators:    2_000_000,
 	MaxStructElems:  200_000,
 	MaxFormDepth:    8,
+	MaxObjects:      2_000_000,
+	MaxFileBytes:    512 << 20,
 }
 
 func (o Options) withDefaults() Options {
@@ -42,6 +49,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxFormDepth > 0 {
 		d.MaxFormDepth = o.MaxFormDepth
+	}
+	if o.MaxObjects > 0 {
+		d.MaxObjects = o.MaxObjects
+	}
+	if o.MaxFileBytes > 0 {
+		d.MaxFileBytes = o.MaxFileBytes
 	}
 	return d
 }

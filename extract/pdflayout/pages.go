@@ -12,6 +12,7 @@ type pageRef struct {
 	resources pdf.Value
 	mediaBox  pdf.Value
 	cropBox   pdf.Value
+	rotate    int64
 }
 
 // maxPageTreeDepth bounds the page-tree walk: a damaged tree whose /Kids
@@ -38,6 +39,9 @@ func collectPages(root pdf.Value, limit int) (pages []pageRef, truncated bool) {
 		}
 		if b := node.Key("CropBox"); b.Kind() == pdf.Array {
 			inh.cropBox = b
+		}
+		if r := node.Key("Rotate"); r.Kind() == pdf.Integer {
+			inh.rotate = ((r.Int64() % 360) + 360) % 360
 		}
 		kids := node.Key("Kids")
 		if node.Key("Type").Name() == "Page" || kids.Kind() != pdf.Array {
@@ -75,6 +79,20 @@ func (p pageRef) pageBox() box {
 	return box{0, 0, 612, 792}
 }
 
+// pageSpace maps user space to page space: origin at the top-left of the
+// page as displayed (after its /Rotate, clockwise in degrees), y downwards.
+func pageSpace(b box, rotate int64) matrix {
+	switch rotate {
+	case 90:
+		return matrix{0, 1, 1, 0, -b.y0, -b.x0}
+	case 180:
+		return matrix{-1, 0, 0, 1, b.x1, -b.y0}
+	case 270:
+		return matrix{0, -1, -1, 0, b.y1, b.x1}
+	}
+	return matrix{1, 0, 0, -1, -b.x0, b.y1}
+}
+
 // interpretPage runs the page's content streams. A panic from the library
 // (it reports malformed input by panicking) or from a limit becomes an error
 // naming the page, so one bad page never costs the rest of the document.
@@ -85,9 +103,11 @@ func interpretPage(ref pageRef, number int, opts Options, fonts fontCache) (pc *
 		}
 	}()
 	b := ref.pageBox()
+	base := pageSpace(b, ref.rotate)
 	pc = &pageContent{number: number, width: b.w(), height: b.h()}
-	// Page space: origin at the top-left of the visible box, y downwards.
-	base := matrix{1, 0, 0, -1, -b.x0, b.y1}
+	if ref.rotate == 90 || ref.rotate == 270 {
+		pc.width, pc.height = b.h(), b.w()
+	}
 	in := newInterpreter(opts, fonts, pc, base)
 	in.run(ref.v.Key("Contents"), ref.resources)
 	return pc, nil

@@ -25,7 +25,7 @@ func (p testPDF) bytes() []byte {
 	}
 	var objs []string // objs[i] is object i+1
 	add := func(s string) int { objs = append(objs, s); return len(objs) }
-	catalog := add("") // 1
+	catalog := add("")  // 1
 	pagesObj := add("") // 2
 	font := add(helveticaFont())
 	var kids []string

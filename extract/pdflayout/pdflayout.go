@@ -25,9 +25,19 @@ func Extract(ctx context.Context, path string, r io.ReaderAt, size int64, opts O
 			doc, err = nil, &Error{Path: path, Err: fmt.Errorf("%w: %w", ErrNotPDF, panicError(x))}
 		}
 	}()
-	rd, err := pdf.NewReader(r, size)
+	if size > opts.MaxFileBytes {
+		return nil, &Error{Path: path, Err: fmt.Errorf("%w: file of %d bytes (limit %d)", ErrLimit, size, opts.MaxFileBytes)}
+	}
+	data := make([]byte, size)
+	if n, err := r.ReadAt(data, 0); int64(n) < size {
+		return nil, &Error{Path: path, Err: fmt.Errorf("read: %w", err)}
+	}
+	if err := checkXrefChain(data, opts.MaxObjects); err != nil {
+		return nil, &Error{Path: path, Err: err}
+	}
+	rd, err := pdf.NewReader(bytes.NewReader(data), size)
 	if err != nil {
-		if encrypted(r, size) {
+		if encrypted(data) {
 			return nil, &Error{Path: path, Err: fmt.Errorf("%w: %v", ErrEncrypted, err)}
 		}
 		return nil, &Error{Path: path, Err: fmt.Errorf("%w: %v", ErrNotPDF, err)}
@@ -94,10 +104,7 @@ func documentTitle(rd *pdf.Reader, doc *layout.Document) string {
 
 // encrypted reports whether the file's trailer names an /Encrypt
 // dictionary; the library's errors do not say so reliably.
-func encrypted(r io.ReaderAt, size int64) bool {
+func encrypted(data []byte) bool {
 	const window = 1 << 20
-	off := max(size-window, 0)
-	buf := make([]byte, size-off)
-	n, _ := r.ReadAt(buf, off)
-	return bytes.Contains(buf[:n], []byte("/Encrypt"))
+	return bytes.Contains(data[max(len(data)-window, 0):], []byte("/Encrypt"))
 }

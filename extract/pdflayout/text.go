@@ -21,6 +21,8 @@ type line struct {
 	firstX1 float64
 	// words are where each word after the first starts.
 	words []wordStart
+	// byteX is the left edge of the glyph that wrote each byte of text.
+	byteX []float64
 }
 
 // wordStart is a word's left edge and its byte offset in the line's text.
@@ -36,6 +38,8 @@ func (l line) splitAt(w int) (line, line) {
 	a.text = strings.TrimSpace(l.text[:ws.at])
 	b.text = strings.TrimSpace(l.text[ws.at:])
 	a.words = l.words[:w]
+	a.byteX = l.byteX[:min(ws.at, len(l.byteX))]
+	b.byteX = l.byteX[min(ws.at, len(l.byteX)):]
 	b.words = nil
 	for _, x := range l.words[w+1:] {
 		b.words = append(b.words, wordStart{x.x, x.at - ws.at})
@@ -129,6 +133,7 @@ func splitRow(row []glyph, page int, opt lineOptions) []line {
 					cur.firstX1 = prev.x1
 				}
 				b.WriteByte(' ')
+				cur.byteX = append(cur.byteX, prev.x1)
 			}
 		}
 		if prev == nil {
@@ -140,12 +145,16 @@ func splitRow(row []glyph, page int, opt lineOptions) []line {
 					cur.firstX1 = g.x0
 				}
 				b.WriteByte(' ')
+				cur.byteX = append(cur.byteX, g.x0)
 			}
 		} else {
 			if b.Len() > 0 && endsSpace(&b) {
 				cur.words = append(cur.words, wordStart{g.x0, b.Len()})
 			}
 			b.WriteString(g.text)
+			for range len(g.text) {
+				cur.byteX = append(cur.byteX, g.x0)
+			}
 			cur.x1 = max(cur.x1, g.x1)
 			cur.size = max(cur.size, g.size)
 			if r, _ := utf8.DecodeRuneInString(g.text); unicode.IsLetter(r) {

@@ -9,6 +9,28 @@ import (
 	"github.com/sendrecon/sendrecon/extract/layout"
 )
 
+func TestPageSpace(t *testing.T) {
+	page := box{0, 0, 600, 800} // portrait MediaBox
+	tests := []struct {
+		rotate int64
+		x, y   float64 // user space
+		wx, wy float64 // page space, top-left origin as displayed
+	}{
+		{0, 0, 800, 0, 0}, // top-left stays top-left
+		{0, 600, 0, 600, 800},
+		{90, 0, 0, 0, 0}, // bottom-left turns to top-left
+		{90, 0, 800, 800, 0},
+		{180, 600, 0, 0, 0}, // bottom-right turns to top-left
+		{270, 600, 800, 0, 0},
+	}
+	for _, tt := range tests {
+		x, y := pageSpace(page, tt.rotate).apply(tt.x, tt.y)
+		if math.Abs(x-tt.wx) > 1e-9 || math.Abs(y-tt.wy) > 1e-9 {
+			t.Errorf("rotate %d: (%g, %g) -> (%g, %g), want (%g, %g)", tt.rotate, tt.x, tt.y, x, y, tt.wx, tt.wy)
+		}
+	}
+}
+
 func TestMatrix(t *testing.T) {
 	tests := []struct {
 		name   string
