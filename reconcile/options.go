@@ -27,6 +27,10 @@ type Options struct {
 	// DoneStatuses are statuses (folded) that mean an action is finished, so
 	// it cannot be overdue.
 	DoneStatuses []string `mapstructure:"done_statuses"`
+	// Themes name the subjects SEND findings and plans keep returning to,
+	// each with the phrases that signal it: two items on one theme are more
+	// likely to answer each other than their shared words alone say.
+	Themes map[string][]string `mapstructure:"themes"`
 }
 
 // Thresholds are per-relation acceptance thresholds.
@@ -43,6 +47,9 @@ type Weights struct {
 	Text        float64 `mapstructure:"text"`
 	SharedLead  float64 `mapstructure:"shared_lead"`
 	SharedOrg   float64 `mapstructure:"shared_org"`
+	// SharedTheme is the weight of each theme (reconcile.themes) both items
+	// speak to, up to two.
+	SharedTheme float64 `mapstructure:"shared_theme"`
 }
 
 // Validate reports every bad value, naming its key.
@@ -64,7 +71,7 @@ func (o Options) Validate() []error {
 	for key, v := range map[string]float64{
 		"weights.explicit_ref": o.Weights.ExplicitRef, "weights.title_ref": o.Weights.TitleRef,
 		"weights.text": o.Weights.Text, "weights.shared_lead": o.Weights.SharedLead,
-		"weights.shared_org": o.Weights.SharedOrg,
+		"weights.shared_org": o.Weights.SharedOrg, "weights.shared_theme": o.Weights.SharedTheme,
 	} {
 		if v < 0 {
 			errs = append(errs, fmt.Errorf("reconcile.%s: %v must not be negative", key, v))

@@ -116,6 +116,10 @@ func (a *area) link(opts Options) []Link {
 	for i, it := range a.items {
 		vecs[it] = c.vector(texts[i])
 	}
+	themes := map[*normalize.Item][]string{}
+	for _, it := range a.items {
+		themes[it] = themesOf(statement(it), opts.Themes)
+	}
 	titleRefs := a.titleRefs(opts)
 	codesFindings := a.actionsCodingFindings()
 	var cands []candidate
@@ -147,6 +151,7 @@ func (a *area) link(opts Options) []Link {
 				continue
 			}
 			cand.similar(vecs[src], vecs[dst], opts)
+			cand.themed(themes[src], themes[dst], opts)
 			cand.shared(opts)
 			if cand.score >= threshold(rel, opts) {
 				mine = append(mine, cand)

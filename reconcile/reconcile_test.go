@@ -337,3 +337,38 @@ func TestBestActionPerFinding(t *testing.T) {
 		t.Errorf("finding_floor 0 still proposes %v", got)
 	}
 }
+
+func TestThemes(t *testing.T) {
+	themes := map[string][]string{
+		"voice":      {"views", "parent carer forum"},
+		"timeliness": {"timely", "waiting times"},
+	}
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"phrase", "Reset the role of the Parent Carer Forum", []string{"voice"}},
+		{"two themes", "Gather views on waiting times", []string{"timeliness", "voice"}},
+		{"whole words only", "Review the viewscreen and untimely", nil},
+		{"none", "Refresh the website", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := themesOf(tc.text, themes); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("themesOf(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+	c := candidate{score: 0.2}
+	opts := testOptions()
+	opts.Weights.SharedTheme = 0.05
+	c.themed([]string{"timeliness", "voice"}, []string{"voice"}, opts)
+	if c.score != 0.25 || !strings.Contains(strings.Join(c.evidence, ";"), "both on voice") {
+		t.Errorf("themed: score %v evidence %v", c.score, c.evidence)
+	}
+	alone := candidate{}
+	alone.themed([]string{"voice"}, []string{"voice"}, opts)
+	if alone.score != 0 {
+		t.Error("a shared theme alone made a score")
+	}
+}
