@@ -210,13 +210,15 @@ func conflictRow(c *reconcile.Conflict) (ConflictRow, *columnError) {
 
 func changeRow(c *reconcile.Change) (ChangeRow, *columnError) {
 	return ChangeRow{
-		OldDocID: c.OldDocID,
-		NewDocID: c.NewDocID,
-		Key:      c.Key,
-		Kind:     c.Kind,
-		Change:   c.Change,
-		Field:    optString(&c.Field),
-		Before:   optString(&c.Before),
-		After:    optString(&c.After),
+		OldDocID:  c.OldDocID,
+		NewDocID:  c.NewDocID,
+		OldItemID: optString(&c.OldItemID),
+		NewItemID: optString(&c.NewItemID),
+		Key:       c.Key,
+		Kind:      c.Kind,
+		Change:    c.Change,
+		Field:     optString(&c.Field),
+		Before:    optString(&c.Before),
+		After:     optString(&c.After),
 	}, nil
 }

@@ -196,9 +196,13 @@ func TestConflictAndChangeRows(t *testing.T) {
 	})
 	runConv(t, changeRow, []convCase[reconcile.Change, ChangeRow]{
 		{name: "added", in: sampleBatch().changes[0],
-			want: ChangeRow{OldDocID: "d1", NewDocID: "d3", Key: "1.2", Kind: "action", Change: "added", After: ptr("New action")}},
+			want: ChangeRow{OldDocID: "d1", NewDocID: "d3", NewItemID: ptr("d3:1.2"), Key: "1.2", Kind: "action", Change: "added", After: ptr("New action")}},
 		{name: "modified", in: sampleBatch().changes[1],
-			want: ChangeRow{OldDocID: "d1", NewDocID: "d3", Key: "1.1", Kind: "action", Change: "modified",
+			want: ChangeRow{OldDocID: "d1", NewDocID: "d3", OldItemID: ptr("d1:1.1"), NewItemID: ptr("d3:1.1"), Key: "1.1", Kind: "action", Change: "modified",
 				Field: ptr("due_date"), Before: ptr("2023-12-31"), After: ptr("2024-03-31")}},
+		{name: "removed, naming the old item", in: reconcile.Change{OldDocID: "d1", NewDocID: "d3", OldItemID: "i1",
+			Key: "1.3", Kind: "action", Change: "removed", Before: "Old action"},
+			want: ChangeRow{OldDocID: "d1", NewDocID: "d3", OldItemID: ptr("i1"), Key: "1.3", Kind: "action",
+				Change: "removed", Before: ptr("Old action")}},
 	})
 }

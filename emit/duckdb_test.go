@@ -182,8 +182,8 @@ func TestDuckDBReadsRowsBack(t *testing.T) {
 			`{"link_id":"l1","src_item_id":"d1:1.1","dst_item_id":"d2:AFI2","field":"lead","src_value":"Jo Bloggs","dst_value":null}`,
 		},
 		"changes": {
-			`{"old_doc_id":"d1","new_doc_id":"d3","key":"1.2","kind":"action","change":"added","field":null,"before":null,"after":"New action"}`,
-			`{"old_doc_id":"d1","new_doc_id":"d3","key":"1.1","kind":"action","change":"modified","field":"due_date","before":"2023-12-31","after":"2024-03-31"}`,
+			`{"old_doc_id":"d1","new_doc_id":"d3","old_item_id":null,"new_item_id":"d3:1.2","key":"1.2","kind":"action","change":"added","field":null,"before":null,"after":"New action"}`,
+			`{"old_doc_id":"d1","new_doc_id":"d3","old_item_id":"d1:1.1","new_item_id":"d3:1.1","key":"1.1","kind":"action","change":"modified","field":"due_date","before":"2023-12-31","after":"2024-03-31"}`,
 		},
 	}
 	db := openDuckDB(t)

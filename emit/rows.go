@@ -107,12 +107,14 @@ type ConflictRow struct {
 
 // ChangeRow is one row of changes.
 type ChangeRow struct {
-	OldDocID string  `parquet:"old_doc_id"`
-	NewDocID string  `parquet:"new_doc_id"`
-	Key      string  `parquet:"key"`
-	Kind     string  `parquet:"kind"`
-	Change   string  `parquet:"change"`
-	Field    *string `parquet:"field,optional"`
-	Before   *string `parquet:"before,optional"`
-	After    *string `parquet:"after,optional"`
+	OldDocID  string  `parquet:"old_doc_id"`
+	NewDocID  string  `parquet:"new_doc_id"`
+	OldItemID *string `parquet:"old_item_id,optional"`
+	NewItemID *string `parquet:"new_item_id,optional"`
+	Key       string  `parquet:"key"`
+	Kind      string  `parquet:"kind"`
+	Change    string  `parquet:"change"`
+	Field     *string `parquet:"field,optional"`
+	Before    *string `parquet:"before,optional"`
+	After     *string `parquet:"after,optional"`
 }

@@ -80,8 +80,8 @@ func sampleBatch() batch {
 			{LinkID: "l1", SrcItemID: "d1:1.1", DstItemID: "d2:AFI2", Field: "lead", SrcValue: "Jo Bloggs"},
 		},
 		changes: []reconcile.Change{
-			{OldDocID: "d1", NewDocID: "d3", Key: "1.2", Kind: "action", Change: reconcile.ChangeAdded, After: "New action"},
-			{OldDocID: "d1", NewDocID: "d3", Key: "1.1", Kind: "action", Change: reconcile.ChangeModified,
+			{OldDocID: "d1", NewDocID: "d3", NewItemID: "d3:1.2", Key: "1.2", Kind: "action", Change: reconcile.ChangeAdded, After: "New action"},
+			{OldDocID: "d1", NewDocID: "d3", OldItemID: "d1:1.1", NewItemID: "d3:1.1", Key: "1.1", Kind: "action", Change: reconcile.ChangeModified,
 				Field: "due_date", Before: "2023-12-31", After: "2024-03-31"},
 		},
 	}

@@ -159,12 +159,14 @@ var Schema = []Table{
 	{"changes", "Items added, removed or modified between two versions of a document; one row per changed field of a modified item.", []Column{
 		req("old_doc_id", String, "The earlier version."),
 		req("new_doc_id", String, "The later version."),
-		req("key", String, "The item's key."),
+		opt("old_item_id", String, "The item in the earlier version; null when added."),
+		opt("new_item_id", String, "The item in the later version; null when removed."),
+		req("key", String, "The item's key, as the later version numbers it when the item is in it."),
 		req("kind", String, "The item's kind.").oneOf(itemKinds...),
 		req("change", String, "What happened to the item.").oneOf("added", "removed", "modified"),
 		opt("field", String, "For modified: the field that changed; null otherwise."),
-		opt("before", String, "The old value; null when there was none."),
-		opt("after", String, "The new value; null when there is none."),
+		opt("before", String, "The old value (for removed: the item's text); null when there was none."),
+		opt("after", String, "The new value (for added: the item's text); null when there is none."),
 	}},
 }
 

@@ -66,12 +66,14 @@ const (
 // Change is one item added, removed or modified between two versions of a
 // document; a modified item has one Change per changed field.
 type Change struct {
-	OldDocID string
-	NewDocID string
-	Key      string
-	Kind     string // the item kind
-	Change   string // added, removed or modified
-	Field    string // for modified: the field that changed
-	Before   string
-	After    string
+	OldDocID  string
+	NewDocID  string
+	OldItemID string // the item in the old version; empty when added
+	NewItemID string // the item in the new version; empty when removed
+	Key       string // the item's key, in the new version when it has one
+	Kind      string // the item kind
+	Change    string // added, removed or modified
+	Field     string // for modified: the field that changed
+	Before    string
+	After     string
 }

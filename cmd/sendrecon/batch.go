@@ -98,6 +98,7 @@ func (b *batch) run(ctx context.Context, inputs []input) (summary, error) {
 		}
 		sum.links = len(rec.Links)
 		err = errors.Join(w.AddLinks(rec.Links), w.AddCoverage(rec.Coverage), w.AddConflicts(rec.Conflicts))
+		err = errors.Join(err, writeReport(b.cfg.Run.Out, docs, items, rec, nil, b.clock()))
 	}
 	if err != nil {
 		return sum, errors.Join(err, w.Abort())

@@ -62,7 +62,7 @@ silently dropped. Link ids are in the link_id column of links.parquet.`,
 		},
 	}
 	add.Flags().StringVar(&f.relation, "relation", reconcile.RelAddresses, "addresses, implements or same_as")
-	cmd.AddCommand(add)
+	cmd.AddCommand(add, newServeCmd(g, f))
 	return cmd
 }
 

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/sendrecon/sendrecon/config"
+	"github.com/sendrecon/sendrecon/emit"
+	"github.com/sendrecon/sendrecon/normalize"
+	"github.com/sendrecon/sendrecon/reconcile"
+)
+
+type diffFlags struct {
+	out   string
+	color string
+}
+
+func newDiffCmd(g *globals) *cobra.Command {
+	f := &diffFlags{}
+	cmd := &cobra.Command{
+		Use:   "diff OLD NEW",
+		Short: "Show what changed between two versions of one document",
+		Long: `Read two versions of one document (a plan and its quarterly update, say),
+align their items (by key, then by text, so a row added or removed above
+does not make every row below look changed) and print what changed: status
+moves, due dates moved, leads changed, wording edited, items added and
+removed, and keys renumbered.
+
+With --out, also write the output folder: documents and items of both
+versions, the changes table (one row per changed field; see changes in
+emit/SCHEMA.md) and review.html, which shows the changes word by word.
+
+Colour is used when standard output is a terminal (--color auto), unless
+NO_COLOR is set.`,
+		Example: `  sendrecon diff plan-2024-q1.pdf plan-2024-q2.pdf
+  sendrecon diff plan-v1.html plan-v2.html --out diff-out --color never`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := config.Load(g.configFile)
+			if err != nil {
+				return err
+			}
+			useColor, err := colorWanted(f.color, g.stdout)
+			if err != nil {
+				return err
+			}
+			d := &differ{b: &batch{cfg: cfg, stdout: g.stdout, stderr: g.stderr}, out: f.out}
+			return d.run(cmd, args[0], args[1], useColor)
+		},
+	}
+	cmd.Flags().StringVarP(&f.out, "out", "o", "", "output `DIR` for the tables and review.html (default: print only)")
+	cmd.Flags().StringVar(&f.color, "color", "auto", "colour the diff: auto, always or never")
+	return cmd
+}
+
+// differ is one `sendrecon diff`.
+type differ struct {
+	b   *batch
+	out string
+}
+
+func (d *differ) run(cmd *cobra.Command, oldPath, newPath string, useColor bool) error {
+	ctx := cmd.Context()
+	var vs [2]normalize.Result
+	for i, p := range []string{oldPath, newPath} {
+		r := d.b.process(ctx, input{Path: p})
+		if r.result.Document.Status == normalize.StatusFailed {
+			return fmt.Errorf("diff: %s", r.result.Document.Error)
+		}
+		reconcile.FlagOverdueItems(r.result.Items, d.b.cfg.Reconcile, d.b.clock())
+		vs[i] = r.result
+	}
+	old, new := vs[0], vs[1]
+	changes := reconcile.Diff(old.Document.ID, new.Document.ID, old.Items, new.Items)
+	printDiff(d.b.stdout, old, new, changes, useColor)
+	if d.out == "" {
+		return nil
+	}
+	return d.write(old, new, changes)
+}
+
+// write puts both versions, their changes and the review page in the
+// output folder.
+func (d *differ) write(old, new normalize.Result, changes []reconcile.Change) error {
+	w, err := emit.Create(d.out, emit.Options{
+		Tool: "sendrecon", Version: versionString(), Config: d.b.cfg.Settings(), Now: d.b.now,
+	})
+	if err != nil {
+		return err
+	}
+	err = errors.Join(w.AddResult(old), w.AddResult(new), w.AddChanges(changes))
+	if err == nil {
+		docs := []normalize.Document{old.Document, new.Document}
+		items := append(append([]normalize.Item(nil), old.Items...), new.Items...)
+		err = writeReport(d.out, docs, items, reconcile.Output{}, changes, d.b.clock())
+	}
+	if err != nil {
+		return errors.Join(err, w.Abort())
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(d.b.stderr, "%s: %d changes; see %s/review.html\n", d.out, len(changes), d.out)
+	return nil
+}
+
+// colorWanted decides whether to colour output written to w.
+func colorWanted(mode string, w io.Writer) (bool, error) {
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto":
+		if os.Getenv("NO_COLOR") != "" {
+			return false, nil
+		}
+		f, ok := w.(*os.File)
+		return ok && term.IsTerminal(int(f.Fd())), nil
+	}
+	return false, fmt.Errorf("--color %q: want auto, always or never", mode)
+}

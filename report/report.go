@@ -1,0 +1,85 @@
+package report
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/sendrecon/sendrecon/normalize"
+	"github.com/sendrecon/sendrecon/reconcile"
+)
+
+// Data is everything one page shows. Documents and Items must hold every
+// item that a link, coverage row, conflict or change names; anything they
+// lack is shown by its id alone.
+type Data struct {
+	// Title heads the page; "sendrecon review" when empty.
+	Title string
+	// Out is the output folder, named in the hint that tells a reader of
+	// the file how to serve it.
+	Out string
+	// Generated is when the run made the page (pinned by tests).
+	Generated time.Time
+
+	Documents []normalize.Document
+	Items     []normalize.Item
+	Links     []reconcile.Link
+	Coverage  []reconcile.Coverage
+	Conflicts []reconcile.Conflict
+	Changes   []reconcile.Change
+}
+
+// File is the page's name inside an output folder.
+const File = "review.html"
+
+var (
+	//go:embed page.html
+	pageHTML string
+	//go:embed page.css
+	pageCSS string
+	//go:embed page.js
+	pageJS string
+
+	pageTmpl = template.Must(template.New("page").Funcs(funcs).Parse(pageHTML))
+)
+
+// Render writes the page for data to w.
+func Render(w io.Writer, data Data) error {
+	if err := pageTmpl.Execute(w, build(data)); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	return nil
+}
+
+// Write renders the page to path, through a temporary file renamed into
+// place, so a reader never sees half a page.
+func Write(path string, data Data) (err error) {
+	var buf bytes.Buffer
+	if err := Render(&buf, data); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			os.Remove(tmp.Name())
+		}
+	}()
+	_, err = tmp.Write(buf.Bytes())
+	err = errors.Join(err, tmp.Chmod(0o644), tmp.Sync(), tmp.Close())
+	if err != nil {
+		return fmt.Errorf("report %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	return nil
+}
