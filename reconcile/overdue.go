@@ -2,6 +2,8 @@ package reconcile
 
 import (
 	"slices"
+	"strings"
+	"unicode"
 	"time"
 
 	"github.com/sendrecon/sendrecon/normalize"
@@ -11,19 +13,33 @@ import (
 // marked done.
 const FlagOverdue = "overdue"
 
+// isDone reports whether a status says the work is finished: it contains
+// one of the done phrases as whole words ("Completed / Embedded" is done,
+// "Not completed" is not).
+func isDone(status string, done []string) bool {
+	words := " " + strings.Join(strings.FieldsFunc(strings.ToLower(status), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ") + " "
+	if strings.Contains(words, " not ") {
+		return false
+	}
+	for _, d := range done {
+		if strings.Contains(words, " "+fold(d)+" ") {
+			return true
+		}
+	}
+	return false
+}
+
 // FlagOverdueItems adds FlagOverdue to every action of items that is due
 // before the as-of day of opts (today, from now, when unset) and whose
 // status is not one of opts.DoneStatuses. A due date given only as a month
 // or year is due at its end.
 func FlagOverdueItems(items []normalize.Item, opts Options, now time.Time) {
 	asOf := opts.asOf(now)
-	done := map[string]bool{}
-	for _, s := range opts.DoneStatuses {
-		done[fold(s)] = true
-	}
 	for i := range items {
 		it := &items[i]
-		if it.Kind != normalize.KindAction || it.Due.IsZero() || done[fold(it.Status)] {
+		if it.Kind != normalize.KindAction || it.Due.IsZero() || isDone(it.Status, opts.DoneStatuses) {
 			continue
 		}
 		if it.Due.Time.Before(asOf) && !slices.Contains(it.Flags, FlagOverdue) {

@@ -18,7 +18,7 @@ func testOptions() Options {
 		Threshold:    Thresholds{Addresses: 0.3, Implements: 0.35, SameAs: 0.45},
 		Weights:      Weights{ExplicitRef: 0.95, TitleRef: 0.8, Text: 1, SharedLead: 0.1, SharedOrg: 0.05},
 		MaxPerAction: 2,
-		DoneStatuses: []string{"complete"},
+		DoneStatuses: []string{"complete", "completed"},
 	}
 }
 
@@ -243,6 +243,8 @@ func TestFlagOverdue(t *testing.T) {
 	items := []normalize.Item{
 		{ID: "late", Kind: normalize.KindAction, Due: day("2023-03-31")},
 		{ID: "done", Kind: normalize.KindAction, Due: day("2023-03-31"), Status: "Complete"},
+		{ID: "embedded", Kind: normalize.KindAction, Due: day("2023-03-31"), Status: "Completed Embedded Sustainable"},
+		{ID: "not done", Kind: normalize.KindAction, Due: day("2023-03-31"), Status: "Not completed"},
 		{ID: "future", Kind: normalize.KindAction, Due: day("2025-01-31")},
 		{ID: "undated", Kind: normalize.KindAction},
 		{ID: "finding", Kind: normalize.KindFinding, Due: day("2020-01-01")},
@@ -256,8 +258,8 @@ func TestFlagOverdue(t *testing.T) {
 			late = append(late, it.ID)
 		}
 	}
-	if !reflect.DeepEqual(late, []string{"late"}) {
-		t.Errorf("overdue = %v, want [late]", late)
+	if !reflect.DeepEqual(late, []string{"late", "not done"}) {
+		t.Errorf("overdue = %v, want [late, not done]", late)
 	}
 }
 
