@@ -3,8 +3,8 @@ package reconcile
 import (
 	"slices"
 	"strings"
-	"unicode"
 	"time"
+	"unicode"
 
 	"github.com/sendrecon/sendrecon/normalize"
 )

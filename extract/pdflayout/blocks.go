@@ -94,7 +94,7 @@ func (ts textStyles) blocks(lines []line) []pageItem {
 		first := p[0]
 		// A numbered line in heading type is a numbered heading ("1.
 		// Introduction"); in body type it is a list item even when bold.
-		if m, ok := splitMarker(first.text); ok && ts.level(first.size) == 0 {
+		if m, ok := splitMarker(first.text); ok && ts.level(first.size) == 0 && !ts.numberedHeading(p, m) {
 			texts[0] = m.body
 			x := itemTextX(first, m.body)
 			if list != nil && list.Ordered != m.ordered && x <= slices.Min(textXs)+nestIndent {
@@ -115,7 +115,7 @@ func (ts textStyles) blocks(lines []line) []pageItem {
 		b := &layout.Block{Kind: layout.KindParagraph, Page: first.page, Text: text}
 		if lvl := ts.level(first.size); lvl > 0 {
 			b.Kind, b.Level = layout.KindHeading, lvl
-		} else if ts.boldHeading(p, text) {
+		} else if ts.boldHeading(p, text) || ts.numberedHeadingText(p, text) {
 			b.Kind, b.Level = layout.KindHeading, min(len(ts.headingSizes)+1, 6)
 		}
 		out = append(out, pageItem{top: first.top(), block: b})
@@ -133,6 +133,30 @@ func itemTextX(l line, body string) float64 {
 	}
 	return l.x0
 }
+
+// numberedHeading reports whether a paragraph opening with an ordered
+// marker is a numbered heading set a little above the body size but below
+// the heading sizes: bold throughout, larger than the body, and numbered.
+func (ts textStyles) numberedHeading(p []line, m listMarker) bool {
+	if !m.ordered || p[0].size < ts.body*numberedHeadingRatio {
+		return false
+	}
+	for _, l := range p {
+		if !l.bold {
+			return false
+		}
+	}
+	return true
+}
+
+func (ts textStyles) numberedHeadingText(p []line, text string) bool {
+	m, ok := splitMarker(text)
+	return ok && ts.numberedHeading(p, m)
+}
+
+// numberedHeadingRatio: bold numbered text this much larger than the body
+// is a heading, though smaller than headingRatio asks of other text.
+const numberedHeadingRatio = 1.05
 
 // boldHeading reports whether a body-size paragraph reads as a heading:
 // short, entirely bold, and not a sentence.

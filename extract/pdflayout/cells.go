@@ -35,13 +35,7 @@ func groupLines(lines []line, right float64, dt docText) []layout.Line {
 		newLine := i == 0 || bullet
 		if i > 0 && !newLine {
 			prev := lines[i-1]
-			nextWord := l.firstX1 - l.x0
-			switch {
-			case newParagraph(prev, l, dt.pitch):
-				newLine = true // paragraph spacing
-			case prev.x1+0.25*l.size+nextWord < right-0.5*l.size:
-				newLine = true // the next word would have fitted: a hard break
-			}
+			newLine = prev.page == l.page && newParagraph(prev, l, dt.pitch) || hardBreak(prev, l, right)
 		}
 		if newLine {
 			flush()
@@ -56,6 +50,14 @@ func groupLines(lines []line, right float64, dt docText) []layout.Line {
 	}
 	flush()
 	return out
+}
+
+// hardBreak reports whether the line break between prev and next was
+// written, not made by wrapping: next's first word would have fitted on
+// prev before right.
+func hardBreak(prev, next line, right float64) bool {
+	nextWord := next.firstX1 - next.x0
+	return prev.x1+0.25*next.size+nextWord < right-0.5*next.size
 }
 
 // splitBullet reports whether text starts with a bullet glyph and returns

@@ -24,8 +24,15 @@
 //     (text.go, blocks.go), headings by size and weight against the body
 //     text, list items by bullets and numbers.
 //
+// A cell's visual lines become logical lines (cells.go): a new one at a
+// bullet, at paragraph spacing, or where the next line's first word would
+// have fitted before the cell's wrap edge (its box less its padding), so a
+// wrapped item is one line and short entries stay apart.
+//
 // Tables continued on the next page are joined and their repeated header
-// rows dropped; a row split by a page break is joined back (tablejoin.go).
+// rows dropped; a row split by a page break (its text carrying on, the row
+// incomplete) is joined back and its cells regrouped from both pages'
+// visual lines (tablejoin.go).
 // Running headers, footers and page numbers go to Document.Furniture
 // (furniture.go). A hyphen or slash at a line end is resolved against the
 // words the document writes elsewhere (hyphenation.go).

@@ -1,6 +1,7 @@
 package pdflayout
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -20,6 +21,17 @@ type pageTable struct {
 	rows     int
 	cols     int
 	cells    []layout.Cell
+	// src holds, for each cell of a ruled table, the visual lines its
+	// logical lines were grouped from, so that a cell a page break cut can
+	// be regrouped whole; nil for tables read otherwise.
+	src []cellSource
+}
+
+// cellSource is what a cell's lines were grouped from: its visual lines,
+// on one page or more, and where text in it wraps.
+type cellSource struct {
+	lines []line
+	right float64
 }
 
 // pageItem is a block or a table at its place on a page.
@@ -73,7 +85,7 @@ func buildGeometric(doc *layout.Document, pages []*pageContent) {
 		for _, it := range its {
 			if it.table != nil {
 				if pending != nil && continues(pending, it.table, its) {
-					joinTable(pending, it.table)
+					joinTable(pending, it.table, dt)
 					continue
 				}
 				flushTable(doc, pending, pendingBlock)
@@ -214,40 +226,66 @@ func textAbove(pc *pageContent, y float64) bool {
 }
 
 // fillTable builds the cells' lines. Wrapped lines are told from hard
-// breaks by where text in each column wraps: the right end of the widest
-// line in that column.
+// breaks by where text in each cell wraps (cellRight).
 func fillTable(t latticeTable, inCell [][]glyph, page int, dt docText) (pageTable, bool) {
 	pt := pageTable{page: page, lastPage: page, box: t.box, xs: t.xs, rows: len(t.ys) - 1, cols: len(t.xs) - 1}
 	lines := make([][]line, len(t.cells))
-	colRight := make([]float64, pt.cols)
 	nonEmpty := 0
-	for ci, c := range t.cells {
+	for ci := range t.cells {
 		lines[ci] = buildLines(inCell[ci], page, lineOptions{})
 		if len(lines[ci]) > 0 {
 			nonEmpty++
-		}
-		if c.colSpan == 1 {
-			for _, l := range lines[ci] {
-				colRight[c.col] = max(colRight[c.col], l.x1)
-			}
 		}
 	}
 	if nonEmpty == 0 {
 		return pt, false // a framed picture or a decorative box, not a table
 	}
+	rights := cellRights(t, lines)
 	for ci, c := range t.cells {
-		right := colRight[c.col+c.colSpan-1]
-		if c.colSpan > 1 || right == 0 {
-			right = c.box.x1
-			for _, l := range lines[ci] {
-				right = max(right, l.x1)
-			}
-		}
-		ls := groupLines(lines[ci], right, dt)
+		ls := groupLines(lines[ci], rights[ci], dt)
 		pt.cells = append(pt.cells, layout.Cell{
 			Row: c.row, Col: c.col, RowSpan: c.rowSpan, ColSpan: c.colSpan,
 			Text: joinCellLines(ls), Lines: ls, Page: page,
 		})
+		pt.src = append(pt.src, cellSource{lines: lines[ci], right: rights[ci]})
 	}
 	return pt, true
 }
+
+// cellRights finds where text wraps in each cell: the cell's right edge
+// less its padding, which producers make the same on both sides and which
+// the table's text shows on the left (the least distance from a cell's
+// left edge to its text). Where the text itself reaches further (a
+// padding measured wrong, a word too long for the cell), its right end
+// counts instead; so it does for a column's cells together, which share
+// their wrap width.
+func cellRights(t latticeTable, lines [][]line) []float64 {
+	pad := math.Inf(1)
+	colRight := map[int]float64{}
+	for ci, c := range t.cells {
+		for _, l := range lines[ci] {
+			pad = min(pad, l.x0-c.box.x0)
+			if c.colSpan == 1 {
+				colRight[c.col] = max(colRight[c.col], l.x1)
+			}
+		}
+	}
+	pad = max(0, min(pad, maxCellPadding))
+	out := make([]float64, len(t.cells))
+	for ci, c := range t.cells {
+		right := c.box.x1 - pad
+		if c.colSpan == 1 {
+			right = max(right, colRight[c.col])
+		}
+		for _, l := range lines[ci] {
+			right = max(right, l.x1)
+		}
+		out[ci] = right
+	}
+	return out
+}
+
+// maxCellPadding (points) bounds the padding measured from a table's
+// text: text set further in than this is indented or centred, and says
+// nothing about the padding.
+const maxCellPadding = 12.0

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/sendrecon/sendrecon/extract/layout"
 )
 
 // columnTolerance is how far (points) column edges of a table's parts on
@@ -37,9 +35,13 @@ func continues(prev, next *pageTable, nextPage []pageItem) bool {
 
 // joinTable appends next's rows to prev. A first row repeating prev's
 // first row is a header the producer redrew on the new page: it is dropped
-// and prev's first row marked as header.
-func joinTable(prev, next *pageTable) {
+// and prev's first row marked as header. A row the page break split is
+// joined back into prev's last row.
+func joinTable(prev, next *pageTable, dt docText) {
 	prev.lastPage = next.page
+	if prev.src != nil || next.src != nil {
+		prev.src, next.src = fullSources(prev), fullSources(next)
+	}
 	skip := 0
 	if rowText(prev, 0) != "" && rowText(prev, 0) == rowText(next, 0) {
 		skip = rowsSpanned(next, 0)
@@ -52,7 +54,7 @@ func joinTable(prev, next *pageTable) {
 	merged := 0
 	var drop map[int]bool
 	if skip < next.rows && rowSplit(prev, next, skip) {
-		mergeSplitRow(prev, next, skip)
+		mergeSplitRow(prev, next, skip, dt)
 		merged = 1
 	} else if skip < next.rows {
 		drop = continueSpans(prev, next, skip)
@@ -64,43 +66,102 @@ func joinTable(prev, next *pageTable) {
 		}
 		c.Row += offset
 		prev.cells = append(prev.cells, c)
+		if prev.src != nil {
+			prev.src = append(prev.src, next.src[j])
+		}
 	}
 	prev.rows += next.rows - skip - merged
 }
 
-// rowSplit reports whether row r of next continues the last row of prev,
-// broken by the page end: a column's text carries on mid-sentence (starts
-// in lower case), or the row's first column is empty where prev's last row
-// has its row label.
-func rowSplit(prev, next *pageTable, r int) bool {
-	last := lastRowCells(prev)
-	first := map[int]layout.Cell{}
-	for _, c := range next.cells {
-		if c.Row == r {
-			first[c.Col] = c
-		}
+// fullSources returns t's cell sources, one for each cell, empty where
+// t has none.
+func fullSources(t *pageTable) []cellSource {
+	if len(t.src) == len(t.cells) {
+		return t.src
 	}
-	for col, c := range first {
-		p, ok := last[col]
-		if !ok || p.Text == "" || c.Text == "" {
-			continue
-		}
-		if r, _ := utf8.DecodeRuneInString(c.Text); unicode.IsLower(r) {
-			return true
-		}
-	}
-	return false
+	return make([]cellSource, len(t.cells))
 }
 
-// continueSpans extends the row spans of prev's last-row cells that
-// already span rows over the empty cell below them at the top of next: a
+// rowSplit reports whether row r of next continues the last row of prev,
+// broken by the page end. Either a column's text carries on mid-sentence
+// (starts in lower case), or the row is incomplete, some column that has
+// text in prev's last row being empty in it (a row label, a date, a lead
+// written once at the row's top), and some column's text carries on the
+// text above it (carriesOn).
+func rowSplit(prev, next *pageTable, r int) bool {
+	last := lastRowCells(prev)
+	incomplete, carried := false, false
+	for j, c := range next.cells {
+		if c.Row != r {
+			continue
+		}
+		i, ok := last[c.Col]
+		if !ok {
+			continue
+		}
+		p := prev.cells[i]
+		switch {
+		case p.Text == "" || c.Text == "" && c.RowSpan > 1:
+			// a cell spanning rows is drawn again below the break
+		case c.Text == "":
+			incomplete = true
+		case startsLower(c.Text):
+			return true
+		case carriesOn(prev, i, next, j):
+			carried = true
+		}
+	}
+	return incomplete && carried
+}
+
+// carriesOn reports whether next's cell j reads as the rest of prev's cell
+// i: the text above stops mid-sentence, the text below opens with neither
+// a bullet nor a list number, and where both cells' visual lines are known,
+// the first word below would not have fitted at the end of the line above.
+func carriesOn(prev *pageTable, i int, next *pageTable, j int) bool {
+	above, below := prev.cells[i], next.cells[j]
+	if endsSentence(above.Text) {
+		return false
+	}
+	if len(below.Lines) > 0 && below.Lines[0].Bullet {
+		return false
+	}
+	if _, ok := splitMarker(below.Text); ok {
+		return false
+	}
+	if i >= len(prev.src) || j >= len(next.src) {
+		return true
+	}
+	a, b := prev.src[i], next.src[j]
+	if len(a.lines) == 0 || len(b.lines) == 0 {
+		return true
+	}
+	return !hardBreak(a.lines[len(a.lines)-1], b.lines[0], a.right)
+}
+
+// endsSentence reports whether text ends with a sentence's or a list
+// entry's closing punctuation.
+func endsSentence(text string) bool {
+	text = strings.TrimRight(strings.TrimSpace(text), "\"')]”’")
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return strings.ContainsRune(".!?:;", r)
+}
+
+func startsLower(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	return unicode.IsLower(r)
+}
+
+// continueSpans extends the row spans of prev's last-row cells over the
+// empty cell below them at the top of next, where either spans rows: a
 // cell spanning rows that the page break cut is drawn again, empty, on the
-// new page. It returns the next cells to leave out.
+// new page (where it may span one row above the break and several below).
+// It returns the next cells to leave out.
 func continueSpans(prev, next *pageTable, r int) map[int]bool {
 	drop := map[int]bool{}
 	last := map[int]int{}
 	for i, c := range prev.cells {
-		if c.Row+c.RowSpan == prev.rows && c.RowSpan > 1 && c.Text != "" {
+		if c.Row+c.RowSpan == prev.rows && c.Text != "" {
 			last[c.Col] = i
 		}
 	}
@@ -108,36 +169,37 @@ func continueSpans(prev, next *pageTable, r int) map[int]bool {
 		if c.Row != r || c.Text != "" {
 			continue
 		}
-		if i, ok := last[c.Col]; ok && prev.cells[i].ColSpan == c.ColSpan {
-			prev.cells[i].RowSpan += c.RowSpan
-			drop[j] = true
+		i, ok := last[c.Col]
+		if !ok || prev.cells[i].ColSpan != c.ColSpan || prev.cells[i].RowSpan == 1 && c.RowSpan == 1 {
+			continue
 		}
+		prev.cells[i].RowSpan += c.RowSpan
+		drop[j] = true
 	}
 	return drop
 }
 
-// lastRowCells maps column to the cell covering prev's last row there.
-func lastRowCells(t *pageTable) map[int]layout.Cell {
-	out := map[int]layout.Cell{}
-	for _, c := range t.cells {
+// lastRowCells maps column to the index of the cell covering prev's last
+// row there.
+func lastRowCells(t *pageTable) map[int]int {
+	out := map[int]int{}
+	for i, c := range t.cells {
 		if c.Row+c.RowSpan == t.rows {
-			out[c.Col] = c
+			out[c.Col] = i
 		}
 	}
 	return out
 }
 
 // mergeSplitRow appends the cells of next's row r to the cells covering
-// prev's last row. A paragraph cut by the page joins its continuation with
-// a space; otherwise the continuation starts a new line.
-func mergeSplitRow(prev, next *pageTable, r int) {
-	idx := map[int]int{}
-	for i, c := range prev.cells {
-		if c.Row+c.RowSpan == prev.rows {
-			idx[c.Col] = i
-		}
-	}
-	for _, c := range next.cells {
+// prev's last row. Where both parts' visual lines are known, the cell's
+// lines are grouped again from all of them, so that a paragraph or a list
+// item cut by the page is one line again. Otherwise a continuation in
+// lower case joins the last line with a space, and the rest start new
+// lines.
+func mergeSplitRow(prev, next *pageTable, r int, dt docText) {
+	idx := lastRowCells(prev)
+	for j, c := range next.cells {
 		if c.Row != r {
 			continue
 		}
@@ -152,12 +214,17 @@ func mergeSplitRow(prev, next *pageTable, r int) {
 		if len(c.Lines) == 0 {
 			continue
 		}
+		if i < len(prev.src) && j < len(next.src) && len(prev.src[i].lines) > 0 && len(next.src[j].lines) > 0 {
+			src := &prev.src[i]
+			src.lines = append(src.lines[:len(src.lines):len(src.lines)], next.src[j].lines...)
+			p.Lines = groupLines(src.lines, src.right, dt)
+			p.Text = joinCellLines(p.Lines)
+			continue
+		}
 		lines := c.Lines
-		if n := len(p.Lines); n > 0 && !lines[0].Bullet {
-			if r0, _ := utf8.DecodeRuneInString(lines[0].Text); unicode.IsLower(r0) {
-				p.Lines[n-1].Text = joinLines([]string{p.Lines[n-1].Text, lines[0].Text}, nil)
-				lines = lines[1:]
-			}
+		if n := len(p.Lines); n > 0 && !lines[0].Bullet && startsLower(lines[0].Text) {
+			p.Lines[n-1].Text = joinLines([]string{p.Lines[n-1].Text, lines[0].Text}, nil)
+			lines = lines[1:]
 		}
 		p.Lines = append(p.Lines, lines...)
 		p.Text = joinCellLines(p.Lines)

@@ -14,7 +14,7 @@ type line struct {
 	x0, x1 float64
 	y      float64 // baseline
 	size   float64 // largest glyph size
-	bold   bool    // most of its letters are bold
+	bold   bool    // most of its letters and digits are bold
 	text   string
 	// firstX1 is where the first word ends; a hanging indent lines the
 	// next line up with the second word.
@@ -157,7 +157,7 @@ func splitRow(row []glyph, page int, opt lineOptions) []line {
 			}
 			cur.x1 = max(cur.x1, g.x1)
 			cur.size = max(cur.size, g.size)
-			if r, _ := utf8.DecodeRuneInString(g.text); unicode.IsLetter(r) {
+			if r, _ := utf8.DecodeRuneInString(g.text); unicode.IsLetter(r) || unicode.IsDigit(r) {
 				letterN++
 				if g.bold {
 					boldN++

@@ -183,7 +183,7 @@ func TestJoinTable(t *testing.T) {
 			}
 			prev := &pageTable{page: 1, lastPage: 1, rows: rows(tt.prev), cols: 2, cells: tt.prev}
 			next := &pageTable{page: 2, lastPage: 2, rows: rows(tt.next), cols: 2, cells: tt.next}
-			joinTable(prev, next)
+			joinTable(prev, next, docText{})
 			var got []string
 			for _, c := range prev.cells {
 				got = append(got, strings.Join([]string{itoa(c.Row) + "," + itoa(c.Col), c.Text}, ":"))
