@@ -50,6 +50,12 @@ type Run struct {
 	Out      string `mapstructure:"out"`
 	Workers  int    `mapstructure:"workers"`
 	Progress string `mapstructure:"progress"`
+	// ReportMaxDocuments: review.html is written for batches of at most
+	// this many documents (the page holds the whole batch in memory).
+	ReportMaxDocuments int `mapstructure:"report_max_documents"`
+	// RowGroupRows is how many rows of a table are held before they are
+	// written out as a Parquet row group.
+	RowGroupRows int `mapstructure:"row_group_rows"`
 }
 
 // Progress modes.
@@ -57,8 +63,10 @@ var progressModes = []string{"auto", "bar", "lines", "off"}
 
 // Extract caps what one document may cost.
 type Extract struct {
-	MaxBytes int64 `mapstructure:"max_bytes"`
-	MaxPages int   `mapstructure:"max_pages"`
+	MaxBytes   int64 `mapstructure:"max_bytes"`
+	MaxPages   int   `mapstructure:"max_pages"`
+	MaxObjects int   `mapstructure:"max_objects"`
+	MaxSeconds int   `mapstructure:"max_seconds"`
 }
 
 // Workers returns the worker count to use: the configured one, or the CPU
@@ -171,6 +179,18 @@ func (c *Config) check() []error {
 	}
 	if c.Extract.MaxPages <= 0 {
 		errs = append(errs, fmt.Errorf("extract.max_pages: %d must be positive", c.Extract.MaxPages))
+	}
+	if c.Extract.MaxObjects <= 0 {
+		errs = append(errs, fmt.Errorf("extract.max_objects: %d must be positive", c.Extract.MaxObjects))
+	}
+	if c.Extract.MaxSeconds <= 0 {
+		errs = append(errs, fmt.Errorf("extract.max_seconds: %d must be positive", c.Extract.MaxSeconds))
+	}
+	if c.Run.RowGroupRows <= 0 {
+		errs = append(errs, fmt.Errorf("run.row_group_rows: %d must be positive", c.Run.RowGroupRows))
+	}
+	if c.Run.ReportMaxDocuments < 0 {
+		errs = append(errs, fmt.Errorf("run.report_max_documents: %d is negative; use 0 for no review.html", c.Run.ReportMaxDocuments))
 	}
 	errs = append(errs, c.Normalize.Validate()...)
 	errs = append(errs, c.Reconcile.Validate()...)

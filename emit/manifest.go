@@ -19,14 +19,18 @@ const ManifestFile = "manifest.json"
 // configuration, and what it wrote. TestManifestFieldsDocumented keeps it in
 // step with ManifestFields.
 type Manifest struct {
-	Tool         string          `json:"tool"`
-	Version      string          `json:"version"`
-	Started      time.Time       `json:"started"`
-	Finished     time.Time       `json:"finished"`
-	ConfigDigest string          `json:"config_digest"`
-	Config       json.RawMessage `json:"config"`
-	Inputs       []Input         `json:"inputs"`
-	Tables       []TableCount    `json:"tables"`
+	Tool         string    `json:"tool"`
+	Version      string    `json:"version"`
+	Started      time.Time `json:"started"`
+	Finished     time.Time `json:"finished"`
+	ConfigDigest string    `json:"config_digest"`
+	// DocumentDigest identifies what a document's rows depend on besides
+	// its bytes (the program and the extract and normalize settings): a
+	// later run with the same digest may carry rows over.
+	DocumentDigest string          `json:"document_digest,omitempty"`
+	Config         json.RawMessage `json:"config"`
+	Inputs         []Input         `json:"inputs"`
+	Tables         []TableCount    `json:"tables"`
 }
 
 // Input is one document the run read, as its documents row says.
@@ -58,6 +62,7 @@ var ManifestFields = []ManifestField{
 	{"started", "RFC 3339 timestamp", "When the writer was created."},
 	{"finished", "RFC 3339 timestamp", "When it was closed."},
 	{"config_digest", "string", "sha256: and the hex digest of config as compact JSON; equal digests, equal configuration."},
+	{"document_digest", "string, left out when empty", "What a document's rows depend on besides its bytes (program, extract and normalize settings); a later run into the same folder with the same digest carries over the rows of documents whose sha256 is unchanged."},
 	{"config", "object", "The effective configuration the caller ran with."},
 	{"inputs", "array", "One entry per documents row, in the order added."},
 	{"inputs[].doc_id", "string", "The document's doc_id."},
@@ -83,12 +88,39 @@ func configJSON(config any) (json.RawMessage, string, error) {
 
 // writeManifest writes manifest.json through a temporary file, so a reader
 // never sees half of one.
-func writeManifest(dir string, m *Manifest) error {
+func writeManifest(path string, m *Manifest) error {
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
-		return &Error{Path: ManifestFile, Row: -1, Err: err}
+		return &Error{Path: filepath.Base(path), Row: -1, Err: err}
 	}
-	return writeAtomic(filepath.Join(dir, ManifestFile), append(b, '\n'))
+	return writeAtomic(path, append(b, '\n'))
+}
+
+// ReadManifests reads the manifests of an output folder: manifest.json,
+// and the manifest-<part>.json of each part written there. A folder
+// without any has none.
+func ReadManifests(dir string) ([]*Manifest, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "manifest-*.json"))
+	if err != nil {
+		return nil, err
+	}
+	files = append([]string{filepath.Join(dir, ManifestFile)}, files...)
+	var out []*Manifest
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, fileError("", f, err)
+		}
+		m := &Manifest{}
+		if err := json.Unmarshal(b, m); err != nil {
+			return nil, fileError("", f, err)
+		}
+		out = append(out, m)
+	}
+	return out, nil
 }
 
 func writeAtomic(path string, data []byte) (err error) {

@@ -2,6 +2,8 @@ package emit
 
 import (
 	"fmt"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/parquet-go/parquet-go"
@@ -28,6 +30,18 @@ type Options struct {
 	// Now is the clock of manifest.json's timestamps, pinned by tests;
 	// time.Now when nil.
 	Now func() time.Time
+	// Part, when set, writes each table as one part of a folder,
+	// <dir>/<table>/<Part>.parquet, and the manifest as
+	// <dir>/manifest-<Part>.json, so several writers (the shards of a run)
+	// can fill one output folder. It must be a plain file name such as
+	// "part-3".
+	Part string
+	// DocumentDigest is recorded in manifest.json (see Manifest).
+	DocumentDigest string
+	// Only, when not empty, names the tables written; the others are
+	// neither written nor listed in the manifest (a merge of shards writes
+	// only the tables it reconciles).
+	Only []string
 }
 
 func (o Options) withDefaults() Options {
@@ -55,6 +69,9 @@ func (o Options) parquetOptions() ([]parquet.WriterOption, error) {
 	codec, ok := codecs[o.Compression]
 	if !ok {
 		return nil, fmt.Errorf("emit: compression %q: want zstd or snappy", o.Compression)
+	}
+	if o.Part != "" && (o.Part != filepath.Base(o.Part) || strings.HasPrefix(o.Part, ".")) {
+		return nil, fmt.Errorf("emit: part %q: want a plain file name", o.Part)
 	}
 	if o.RowGroupRows < 0 {
 		return nil, fmt.Errorf("emit: row group rows %d: want a positive number", o.RowGroupRows)

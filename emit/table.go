@@ -25,7 +25,9 @@ type tableFile interface {
 // folder; only publish makes it <table>.parquet.
 type tableWriter[T any] struct {
 	name   string
-	path   string // the final <dir>/<table>.parquet
+	dir    string // the folder path is in
+	part   string // Options.Part
+	path   string // the final <dir>/<table>.parquet or <dir>/<table>/<part>.parquet
 	tmp    *os.File
 	pw     *parquet.GenericWriter[T]
 	check  *checker[T]
@@ -38,12 +40,19 @@ type tableWriter[T any] struct {
 	done   bool
 }
 
-func newTableWriter[T any](dir, name string, opts ...parquet.WriterOption) (*tableWriter[T], error) {
+func newTableWriter[T any](dir, name, part string, opts ...parquet.WriterOption) (*tableWriter[T], error) {
 	check, err := newChecker[T](name)
 	if err != nil {
 		return nil, err
 	}
 	path := filepath.Join(dir, name+".parquet")
+	if part != "" {
+		dir = filepath.Join(dir, name)
+		path = filepath.Join(dir, part+".parquet")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fileError(name, dir, err)
+		}
+	}
 	// Hidden and in the same folder, so readers never take it for a table
 	// and the rename stays on one file system.
 	tmp, err := os.CreateTemp(dir, "."+name+".parquet.tmp-*")
@@ -52,6 +61,8 @@ func newTableWriter[T any](dir, name string, opts ...parquet.WriterOption) (*tab
 	}
 	return &tableWriter[T]{
 		name:  name,
+		dir:   filepath.Dir(path),
+		part:  part,
 		path:  path,
 		tmp:   tmp,
 		pw:    parquet.NewGenericWriter[T](tmp, opts...),
@@ -92,8 +103,38 @@ func (t *tableWriter[T]) finish() error {
 	return fileError(t.name, t.tmp.Name(), err)
 }
 
+// publish renames the table into place. A table is either one file or a
+// folder of parts (CONTRACT.md), never both: a whole-table file replaces an
+// earlier run's folder of parts, and a part replaces an earlier run's
+// whole-table file, so a reader never sees two versions of one table.
 func (t *tableWriter[T]) publish() error {
+	if t.part == "" {
+		if err := removeParts(filepath.Join(t.dir, t.name)); err != nil {
+			return fileError(t.name, t.path, err)
+		}
+	} else if err := removeIfThere(filepath.Join(filepath.Dir(t.dir), t.name+".parquet")); err != nil {
+		return fileError(t.name, t.path, err)
+	}
 	return fileError(t.name, t.path, os.Rename(t.tmp.Name(), t.path))
+}
+
+// removeParts removes the *.parquet parts in dir, and dir if that empties
+// it; a missing dir is fine.
+func removeParts(dir string) error {
+	parts, err := filepath.Glob(filepath.Join(dir, "*.parquet"))
+	if err != nil {
+		return err
+	}
+	for _, p := range parts {
+		if err := removeIfThere(p); err != nil {
+			return err
+		}
+	}
+	if len(parts) > 0 {
+		// Left alone when something else is in it.
+		_ = os.Remove(dir)
+	}
+	return nil
 }
 
 func (t *tableWriter[T]) unpublish() error {
@@ -113,5 +154,9 @@ func (t *tableWriter[T]) discard() error {
 func (t *tableWriter[T]) unusable() bool { return t.done || t.broken != nil }
 
 func (t *tableWriter[T]) count() TableCount {
-	return TableCount{Name: t.name, File: t.name + ".parquet", Rows: t.written}
+	file := t.name + ".parquet"
+	if t.part != "" {
+		file = t.name + "/" + t.part + ".parquet"
+	}
+	return TableCount{Name: t.name, File: file, Rows: t.written}
 }

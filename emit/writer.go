@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -77,7 +78,7 @@ func Create(dir string, opts Options) (*Writer, error) {
 }
 
 func openTable[T any](w *Writer, name string, popts []parquet.WriterOption, errs *[]error) *tableWriter[T] {
-	t, err := newTableWriter[T](w.dir, name, popts...)
+	t, err := newTableWriter[T](w.dir, name, w.opts.Part, popts...)
 	if err != nil {
 		*errs = append(*errs, err)
 		return nil
@@ -188,18 +189,45 @@ func (w *Writer) Close() error {
 	m := w.manifest()
 	// The old manifest stops describing the folder as soon as one table is
 	// replaced.
-	if err := removeIfThere(filepath.Join(w.dir, ManifestFile)); err != nil {
+	if err := removeIfThere(filepath.Join(w.dir, w.manifestFile())); err != nil {
 		return errors.Join(err, w.discardAll())
 	}
-	for i, t := range w.tables {
-		if err := t.publish(); err != nil {
-			return errors.Join(err, w.unpublish(w.tables[:i]), w.discardAll())
+	var published []tableFile
+	for _, t := range w.tables {
+		if !w.written(t.count().Name) {
+			if err := t.discard(); err != nil {
+				return errors.Join(err, w.unpublish(published), w.discardAll())
+			}
+			continue
 		}
+		if err := t.publish(); err != nil {
+			return errors.Join(err, w.unpublish(published), w.discardAll())
+		}
+		published = append(published, t)
 	}
-	if err := writeManifest(w.dir, m); err != nil {
-		return errors.Join(err, w.unpublish(w.tables))
+	if err := writeManifest(filepath.Join(w.dir, w.manifestFile()), m); err != nil {
+		return errors.Join(err, w.unpublish(published))
 	}
 	return nil
+}
+
+// written reports whether Close publishes table (Options.Only).
+func (w *Writer) written(table string) bool {
+	return len(w.opts.Only) == 0 || slices.Contains(w.opts.Only, table)
+}
+
+// manifestFile is manifest.json, or manifest-<part>.json for a part.
+func (w *Writer) manifestFile() string {
+	if w.opts.Part != "" {
+		return "manifest-" + w.opts.Part + ".json"
+	}
+	return ManifestFile
+}
+
+// AddCellRows adds cells rows as they are, for rows read back from an
+// earlier run's tables (see ReadTable).
+func (w *Writer) AddCellRows(rows []CellRow) error {
+	return addAll(w, w.cells, func(r *CellRow) (CellRow, *columnError) { return *r, nil }, rows)
 }
 
 // Abort discards everything written so far. It does nothing after Close, so
@@ -216,20 +244,23 @@ func (w *Writer) Abort() error {
 
 func (w *Writer) manifest() *Manifest {
 	m := &Manifest{
-		Tool:         w.opts.Tool,
-		Version:      w.opts.Version,
-		Started:      w.started.UTC(),
-		Finished:     w.opts.Now().UTC(),
-		ConfigDigest: w.digest,
-		Config:       w.config,
-		Inputs:       w.inputs,
-		Tables:       make([]TableCount, len(w.tables)),
+		Tool:           w.opts.Tool,
+		Version:        w.opts.Version,
+		Started:        w.started.UTC(),
+		Finished:       w.opts.Now().UTC(),
+		ConfigDigest:   w.digest,
+		DocumentDigest: w.opts.DocumentDigest,
+		Config:         w.config,
+		Inputs:         w.inputs,
+		Tables:         []TableCount{},
 	}
 	if m.Inputs == nil {
 		m.Inputs = []Input{}
 	}
-	for i, t := range w.tables {
-		m.Tables[i] = t.count()
+	for _, t := range w.tables {
+		if c := t.count(); w.written(c.Name) {
+			m.Tables = append(m.Tables, c)
+		}
 	}
 	return m
 }

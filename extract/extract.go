@@ -26,6 +26,9 @@ type Options struct {
 	// grid positions than this: a few bytes of rowspan and colspan can
 	// otherwise ask for a grid of billions.
 	MaxTableArea int
+	// MaxObjects refuses a PDF whose cross-reference table declares more
+	// objects than this.
+	MaxObjects int
 }
 
 // DefaultOptions are generous for council documents (the largest strategy

@@ -13,7 +13,7 @@ import (
 // this side maps our limits onto its options and its errors onto ours.
 func readPDF(ctx context.Context, path string, data []byte, opts Options) (*layout.Document, error) {
 	doc, err := pdflayout.Extract(ctx, path, bytes.NewReader(data), int64(len(data)),
-		pdflayout.Options{MaxPages: opts.MaxPages})
+		pdflayout.Options{MaxPages: opts.MaxPages, MaxObjects: opts.MaxObjects})
 	if err != nil {
 		return nil, pdfError(path, err)
 	}

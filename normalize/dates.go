@@ -94,11 +94,23 @@ func ParseDate(s string, end bool) (Date, bool) {
 	return parseOne(s, end)
 }
 
+// indexFold is strings.Index ignoring ASCII case. Lower-casing s first
+// would be wrong: case mapping can change a string's length in bytes, and
+// the index is used to slice s.
+func indexFold(s, sep string) int {
+	for i := 0; i+len(sep) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sep)], sep) {
+			return i
+		}
+	}
+	return -1
+}
+
 // splitRange splits "X - Y" or "X to Y" where both sides hold a month; nil
 // otherwise.
 func splitRange(s string) []string {
 	for _, sep := range []string{" to ", " - ", " – ", "-", "–", "/"} {
-		i := strings.Index(strings.ToLower(s), sep)
+		i := indexFold(s, sep)
 		if i <= 0 {
 			continue
 		}

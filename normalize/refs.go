@@ -47,7 +47,8 @@ func newRefParser(o Options) *refParser {
 // of item it labels.
 func (p *refParser) Label(s string) (code string, kind Kind, ok bool) {
 	for _, c := range p.codes {
-		if m := c.label.FindStringSubmatch(s); m != nil {
+		// Findings are numbered from 1: "Area for improvement 0" is no code.
+		if m := c.label.FindStringSubmatch(s); m != nil && strings.TrimLeft(m[1], "0") != "" {
 			return c.code + strings.TrimLeft(m[1], "0"), c.kind, true
 		}
 	}
@@ -79,6 +80,9 @@ func (p *refParser) Parse(s string, known map[string]bool) []string {
 	for _, c := range p.codes {
 		for _, m := range c.re.FindAllStringSubmatchIndex(s, -1) {
 			num := strings.TrimLeft(s[m[2]:m[3]], "0")
+			if num == "" {
+				continue // numbered from 1: a 0 is not a code
+			}
 			ref := c.code + num
 			if len(known) > 0 && !known[ref] && strings.HasPrefix(num, "1") && len(num) == 2 && known[c.code+num[1:]] {
 				ref = c.code + num[1:]

@@ -3,6 +3,7 @@ package reconcile
 import (
 	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -83,8 +84,14 @@ func stem(w string) string {
 	return w
 }
 
-// vector is a sparse unit-length TF-IDF vector.
-type vector map[string]float64
+// vector is a sparse unit-length TF-IDF vector, its terms sorted. Sums run
+// in term order, so a score is the same to the last bit on every run (a
+// map's order would change the rounding, and with it ties between
+// candidates).
+type vector struct {
+	terms   []string
+	weights []float64
+}
 
 // corpus holds document frequencies over the statements of one local area,
 // so a word common in that area's plans weighs little.
@@ -108,32 +115,51 @@ func newCorpus(docs [][]string) *corpus {
 }
 
 func (c *corpus) vector(ts []string) vector {
-	v := vector{}
+	tf := map[string]int{}
 	for _, t := range ts {
-		v[t]++
+		tf[t]++
 	}
+	v := vector{terms: make([]string, 0, len(tf))}
+	for t := range tf {
+		v.terms = append(v.terms, t)
+	}
+	slices.Sort(v.terms)
+	v.weights = make([]float64, len(v.terms))
 	var norm float64
-	for t, tf := range v {
+	for i, t := range v.terms {
 		idf := math.Log(float64(c.n+1)/float64(c.df[t]+1)) + 1
-		w := (1 + math.Log(tf)) * idf
-		v[t] = w
+		w := (1 + math.Log(float64(tf[t]))) * idf
+		v.weights[i] = w
 		norm += w * w
 	}
 	norm = math.Sqrt(norm)
-	for t := range v {
-		v[t] /= norm
+	for i := range v.weights {
+		v.weights[i] /= norm
 	}
 	return v
 }
 
+// shared calls fn for each term of both vectors, in term order, with its
+// two weights.
+func (a vector) shared(b vector, fn func(t string, wa, wb float64)) {
+	i, j := 0, 0
+	for i < len(a.terms) && j < len(b.terms) {
+		switch c := strings.Compare(a.terms[i], b.terms[j]); {
+		case c < 0:
+			i++
+		case c > 0:
+			j++
+		default:
+			fn(a.terms[i], a.weights[i], b.weights[j])
+			i++
+			j++
+		}
+	}
+}
+
 func cosine(a, b vector) float64 {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
 	var s float64
-	for t, w := range a {
-		s += w * b[t]
-	}
+	a.shared(b, func(_ string, wa, wb float64) { s += wa * wb })
 	return s
 }
 
@@ -144,11 +170,7 @@ func sharedTerms(a, b vector, n int) []string {
 		w float64
 	}
 	var ts []tw
-	for t, w := range a {
-		if bw, ok := b[t]; ok {
-			ts = append(ts, tw{t, w * bw})
-		}
-	}
+	a.shared(b, func(t string, wa, wb float64) { ts = append(ts, tw{t, wa * wb}) })
 	sort.Slice(ts, func(i, j int) bool {
 		if ts[i].w != ts[j].w {
 			return ts[i].w > ts[j].w

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -19,15 +20,37 @@ import (
 	"github.com/sendrecon/sendrecon/extract/layout"
 	"github.com/sendrecon/sendrecon/normalize"
 	"github.com/sendrecon/sendrecon/reconcile"
+	"github.com/sendrecon/sendrecon/report"
 )
 
 // batch is one `sendrecon run`: every input through extract and normalize,
 // then the batch-wide passes (people, reconcile), into one output folder.
+//
+// Memory is bounded by the workers, not the batch: documents are processed
+// by at most cfg.Workers() goroutines, their rows are written as they
+// finish, in input order, and what the batch-wide passes need waits on disk
+// (see collector).
 type batch struct {
+	// prev holds the rows of documents an earlier run into the same folder
+	// did, for carrying over; nil when there are none or with force.
+	prev   *previous
 	cfg    *config.Config
 	stdout io.Writer
 	stderr io.Writer
 	now    func() time.Time // pinned by tests
+	// force reprocesses documents an earlier run into the same folder
+	// already did.
+	force bool
+	// shard, when set, processes one stable subset of the inputs and
+	// writes its tables as parts; `sendrecon merge` reconciles the parts.
+	shard shard
+	// terminal says whether stderr is a terminal; nil asks the OS.
+	terminal func(io.Writer) bool
+	// timeLimit, when set, replaces extract.max_seconds (tests).
+	timeLimit time.Duration
+	// afterDocument, when set, is called after each document's rows are
+	// written (tests inject faults with it).
+	afterDocument func()
 }
 
 func (b *batch) clock() time.Time {
@@ -38,31 +61,59 @@ func (b *batch) clock() time.Time {
 }
 
 type summary struct {
-	documents, failed, items, links, cells int
+	documents, failed, carried, items, links, cells, pages int
 }
 
 // docResult is what one document gave.
 type docResult struct {
 	result normalize.Result
 	tables []*layout.Table
-	cells  int
+	// cellRows are the cells of a document carried over from an earlier
+	// run, as they were written.
+	cellRows []emit.CellRow
+	cells    int
+	carried  bool
 }
 
-func (b *batch) run(ctx context.Context, inputs []input) (summary, error) {
-	var sum summary
-	w, err := emit.Create(b.cfg.Run.Out, emit.Options{
+func (b *batch) run(ctx context.Context, inputs []input) (sum summary, err error) {
+	out := b.cfg.Run.Out
+	inputs = b.shard.pick(inputs)
+	digest := documentDigest(b.cfg)
+	w, err := emit.Create(out, emit.Options{
 		Tool: "sendrecon", Version: versionString(), Config: b.cfg.Settings(), Now: b.now,
+		RowGroupRows: b.cfg.Run.RowGroupRows,
+		Part:         b.shard.part(), DocumentDigest: digest, Only: b.shard.tables(),
 	})
 	if err != nil {
 		return sum, err
 	}
-	decisions, err := reconcile.ReadDecisions(b.cfg.Reconcile.Decisions)
+	// Scratch space beside the tables: same disk, removed whatever happens.
+	tmp, err := os.MkdirTemp(out, ".sendrecon-tmp-")
 	if err != nil {
 		return sum, errors.Join(err, w.Abort())
 	}
-	prog := newProgress(b.stderr, b.cfg.Run.Progress, len(inputs))
-	var docs []normalize.Document
-	var items []normalize.Item
+	defer func() { err = errors.Join(err, os.RemoveAll(tmp)) }()
+	var coll *collector
+	if !b.shard.on() {
+		decisions, err := reconcile.ReadDecisions(b.cfg.Reconcile.Decisions)
+		if err != nil {
+			return sum, errors.Join(err, w.Abort())
+		}
+		coll, err = newCollector(tmp, b.cfg.Reconcile, decisions, b.cfg.Normalize.PeopleMaxEdits, b.cfg.Run.ReportMaxDocuments)
+		if err != nil {
+			return sum, errors.Join(err, w.Abort())
+		}
+		defer func() { err = errors.Join(err, coll.close()) }()
+	}
+	if !b.force {
+		b.prev, err = loadPrevious(ctx, out, tmp, digest)
+		if err != nil {
+			return sum, errors.Join(err, w.Abort())
+		}
+		defer func() { err = errors.Join(err, b.prev.close()) }()
+	}
+	prog := newProgress(b.stderr, b.progressMode(), len(inputs), time.Now)
+	defer prog.finish()
 	seen := map[string]string{} // doc_id -> path, to catch the same bytes given twice
 	err = forEachOrdered(ctx, len(inputs), b.cfg.Workers(),
 		func(ctx context.Context, i int) docResult { return b.process(ctx, inputs[i]) },
@@ -79,31 +130,54 @@ func (b *batch) run(ctx context.Context, inputs []input) (summary, error) {
 			if d.Status == normalize.StatusFailed {
 				sum.failed++
 			}
+			if r.carried {
+				sum.carried++
+			}
 			reconcile.FlagOverdueItems(r.result.Items, b.cfg.Reconcile, b.clock())
 			sum.items += len(r.result.Items)
-			docs = append(docs, *d)
 			sum.cells += r.cells
-			items = append(items, r.result.Items...)
-			prog.done(d)
-			return rowErrors(prog, errors.Join(w.AddResult(r.result), w.AddCells(d.ID, r.tables)))
+			sum.pages += d.PageCount
+			prog.done(d, r.carried)
+			err := rowErrors(prog, errors.Join(w.AddResult(r.result), w.AddCells(d.ID, r.tables), w.AddCellRows(r.cellRows)))
+			if err == nil && coll != nil {
+				err = coll.add(d, r.result.Items)
+			}
+			if b.afterDocument != nil {
+				b.afterDocument()
+			}
+			return err
 		})
-	if err == nil {
-		err = w.AddPeople(normalize.People(items, b.cfg.Normalize.PeopleMaxEdits))
-	}
-	if err == nil {
-		rec := reconcile.Run(reconcile.Input{Documents: docs, Items: items}, decisions, b.cfg.Reconcile)
-		for _, o := range rec.Orphans {
+	prog.finish()
+	if err == nil && coll != nil {
+		var orphans []reconcile.Decision
+		sum.links, orphans, err = coll.finish(w, func(err error) error { return rowErrors(prog, err) })
+		for _, o := range orphans {
 			prog.warn(fmt.Sprintf("orphaned decision: %s %s (%s -%s-> %s): its items are gone; kept in %s, not applied",
 				o.Action, o.LinkID, o.Src, o.Relation, o.Dst, b.cfg.Reconcile.Decisions))
 		}
-		sum.links = len(rec.Links)
-		err = errors.Join(w.AddLinks(rec.Links), w.AddCoverage(rec.Coverage), w.AddConflicts(rec.Conflicts))
-		err = errors.Join(err, writeReport(b.cfg.Run.Out, docs, items, rec, nil, b.clock()))
+		if err == nil {
+			err = b.report(coll, prog)
+		}
 	}
 	if err != nil {
 		return sum, errors.Join(err, w.Abort())
 	}
 	return sum, w.Close()
+}
+
+// report writes review.html when the batch was small enough to hold for it,
+// and otherwise removes an earlier run's page, which no longer describes
+// the folder.
+func (b *batch) report(coll *collector, prog *progress) error {
+	if r := coll.report; r != nil {
+		return writeReport(b.cfg.Run.Out, r.docs, r.items, r.rec, nil, b.clock())
+	}
+	prog.note(coll.reportSkipped())
+	err := os.Remove(filepath.Join(b.cfg.Run.Out, report.File))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
 }
 
 // process reads, extracts and normalises one input. It never fails: what
@@ -134,13 +208,36 @@ func (b *batch) process(ctx context.Context, in input) (res docResult) {
 	if err != nil {
 		return fail(err)
 	}
+	if c, ok := b.prev.take(d.SHA256, in.Path); ok {
+		return c
+	}
+	// The time limit covers extract and normalise; the readers check ctx
+	// between pages and blocks.
+	parent := ctx
+	limit := time.Duration(b.cfg.Extract.MaxSeconds) * time.Second
+	if b.timeLimit > 0 {
+		limit = b.timeLimit
+	}
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	timedOut := func() bool { return parent.Err() == nil && errors.Is(ctx.Err(), context.DeadlineExceeded) }
 	ld, err := extract.Bytes(ctx, in.Path, data, extractOptions(b.cfg))
+	data = nil // the layout is all that is needed now
+	if timedOut() {
+		return fail(b.overTime(in.Path))
+	}
 	if err != nil {
+		return fail(b.limitError(in.Path, err))
+	}
+	if err := b.pageLimit(in.Path, ld); err != nil {
 		return fail(err)
 	}
 	r, err := normalize.Run(ld, normalize.Meta{
 		DocID: d.ID, SourcePath: in.Path, SHA256: d.SHA256,
 	}, b.cfg.Normalize)
+	if timedOut() {
+		return fail(b.overTime(in.Path))
+	}
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", in.Path, err))
 	}
@@ -192,6 +289,18 @@ func readInput(in input, limit int64) ([]byte, error) {
 	if in.Err != nil {
 		return nil, in.Err
 	}
+	// Only a regular file is a document: opening a FIFO named x.pdf would
+	// wait for a writer forever, and a device may never end.
+	info, err := os.Stat(in.Path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file (%s)", in.Path, info.Mode().Type())
+	}
+	if info.Size() > limit {
+		return nil, fmt.Errorf("%s: exceeds extract.max_bytes (%d bytes)", in.Path, limit)
+	}
 	f, err := os.Open(in.Path)
 	if err != nil {
 		return nil, err
@@ -202,7 +311,7 @@ func readInput(in input, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", in.Path, err)
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s: larger than extract.max_bytes (%d bytes)", in.Path, limit)
+		return nil, fmt.Errorf("%s: exceeds extract.max_bytes (%d bytes)", in.Path, limit)
 	}
 	return data, nil
 }
@@ -230,6 +339,7 @@ func extractOptions(cfg *config.Config) extract.Options {
 	o := extract.DefaultOptions()
 	o.MaxBytes = cfg.Extract.MaxBytes
 	o.MaxPages = cfg.Extract.MaxPages
+	o.MaxObjects = cfg.Extract.MaxObjects
 	return o
 }
 

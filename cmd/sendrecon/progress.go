@@ -3,46 +3,154 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"strings"
 	"sync"
+	"time"
+
+	"golang.org/x/term"
 
 	"github.com/sendrecon/sendrecon/normalize"
 )
 
-// progress reports each finished document on stderr, one line each, unless
-// it is off.
+// progress reports a batch on stderr. In "bar" mode it redraws one line (a
+// bar, documents and pages per second, time left) at most every barEvery;
+// in "lines" mode it prints a plain line every linesEvery, for logs; "off"
+// prints nothing of progress. Failed documents and warnings are printed in
+// every mode: they are why a run exits 1 or why its output needs a look.
 type progress struct {
 	mu    sync.Mutex
 	w     io.Writer
-	off   bool
+	mode  string // bar, lines or off
+	now   func() time.Time
 	total int
 	n     int
+	pages int
+	// carried counts documents taken from the earlier run.
+	carried  int
+	start    time.Time
+	last     time.Time // of the last bar or line
+	drawn    bool      // a bar is on screen, to be cleared before a message
+	finished bool
 	// warnings counts what warn printed.
 	warnings int
 }
 
-func newProgress(w io.Writer, mode string, total int) *progress {
-	return &progress{w: w, off: mode == "off", total: total}
+const (
+	barEvery   = 100 * time.Millisecond
+	linesEvery = 5 * time.Second
+)
+
+// progressMode turns run.progress into bar, lines or off: auto is a bar on a
+// terminal and lines otherwise.
+func (b *batch) progressMode() string {
+	mode := b.cfg.Run.Progress
+	if mode != "auto" {
+		return mode
+	}
+	isTerm := b.terminal
+	if isTerm == nil {
+		isTerm = func(w io.Writer) bool {
+			f, ok := w.(*os.File)
+			return ok && term.IsTerminal(int(f.Fd()))
+		}
+	}
+	if isTerm(b.stderr) {
+		return "bar"
+	}
+	return "lines"
 }
 
-func (p *progress) done(d *normalize.Document) {
+func newProgress(w io.Writer, mode string, total int, now func() time.Time) *progress {
+	t := now()
+	return &progress{w: w, mode: mode, total: total, now: now, start: t, last: t}
+}
+
+// done counts one finished document.
+func (p *progress) done(d *normalize.Document, carried bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.n++
-	// A failed document is always reported: it is why the run exits 1.
-	if p.off && d.Status != normalize.StatusFailed {
+	p.pages += d.PageCount
+	if carried {
+		p.carried++
+	}
+	if d.Status == normalize.StatusFailed {
+		p.clear()
+		fmt.Fprintf(p.w, "[%d/%d] %s: %s: %s\n", p.n, p.total, d.SourcePath, d.Status, d.Error)
+	}
+	now := p.now()
+	switch {
+	case p.mode == "bar" && (now.Sub(p.last) >= barEvery || p.n == p.total):
+		p.last = now
+		p.bar(now)
+	case p.mode == "lines" && (now.Sub(p.last) >= linesEvery || p.n == p.total):
+		p.last = now
+		fmt.Fprintln(p.w, p.status(now))
+	}
+}
+
+// status is the progress in words: "120/400 documents (30%), 2,400 pages,
+// 12.0 documents/s, 240 pages/s, 23s left".
+func (p *progress) status(now time.Time) string {
+	el := now.Sub(p.start).Seconds()
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d/%d documents", p.n, p.total)
+	if p.total > 0 {
+		fmt.Fprintf(&b, " (%d%%)", 100*p.n/p.total)
+	}
+	fmt.Fprintf(&b, ", %d pages", p.pages)
+	if p.carried > 0 {
+		fmt.Fprintf(&b, ", %d unchanged", p.carried)
+	}
+	if el > 0 {
+		fmt.Fprintf(&b, ", %.1f documents/s, %.0f pages/s", float64(p.n)/el, float64(p.pages)/el)
+		if p.n > 0 && p.n < p.total {
+			left := time.Duration(el / float64(p.n) * float64(p.total-p.n) * float64(time.Second))
+			fmt.Fprintf(&b, ", %s left", left.Round(time.Second))
+		}
+	}
+	return b.String()
+}
+
+func (p *progress) bar(now time.Time) {
+	const width = 24
+	fill := width
+	if p.total > 0 {
+		fill = width * p.n / p.total
+	}
+	fmt.Fprintf(p.w, "\r\x1b[K[%s%s] %s", strings.Repeat("=", fill), strings.Repeat(" ", width-fill), p.status(now))
+	p.drawn = true
+}
+
+// clear takes the bar off the line so a message can be printed.
+func (p *progress) clear() {
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.drawn = false
+	}
+}
+
+// finish ends the bar's line; it is safe to call more than once.
+func (p *progress) finish() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.finished {
 		return
 	}
-	status := d.Status
-	if d.Error != "" {
-		status += ": " + d.Error
+	p.finished = true
+	if p.mode == "bar" && p.drawn {
+		p.bar(p.now())
+		fmt.Fprintln(p.w)
+		p.drawn = false
 	}
-	fmt.Fprintf(p.w, "[%d/%d] %s: %s\n", p.n, p.total, d.SourcePath, status)
 }
 
 // warn is printed even when progress is off: it is about the output.
 func (p *progress) warn(msg string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.clear()
 	p.warnings++
 	fmt.Fprintln(p.w, "warning:", msg)
 }
@@ -50,7 +158,8 @@ func (p *progress) warn(msg string) {
 func (p *progress) note(msg string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if !p.off {
+	if p.mode != "off" {
+		p.clear()
 		fmt.Fprintln(p.w, msg)
 	}
 }

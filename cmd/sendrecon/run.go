@@ -13,6 +13,8 @@ type runFlags struct {
 	workers  int
 	quiet    bool
 	progress string
+	force    bool
+	shard    string
 }
 
 func newRunCmd(g *globals) *cobra.Command {
@@ -37,12 +39,34 @@ A document that cannot be read gets a documents row with status=failed and
 an error naming the file (and page); the rest of the batch is still written.
 The command then exits 1 and prints "N of M documents failed". Tables are
 written under temporary names and renamed into place when the run ends, so
-a reader never sees a half-written table.`,
+a reader never sees a half-written table.
+
+Documents are processed --workers at a time and their rows written as they
+finish, so memory depends on the workers, not on the size of the batch.
+The output is the same, byte for byte, whatever the worker count.
+
+A run into a folder an earlier run wrote is incremental: a document whose
+bytes and extract/normalize configuration are unchanged (sha256 and
+document_digest in manifest.json) is not processed again; its rows are
+carried over. --force processes everything.
+
+--shard i/n processes one stable subset of the inputs (n machines, one
+shard each, all given the same paths) and writes each table as a part,
+<out>/<table>/part-<i>.parquet; then 'sendrecon merge OUT' links the
+items of all parts and writes people, links, coverage and conflicts.
+
+Limits under extract: in the configuration (max_bytes, max_pages,
+max_objects, max_seconds) cap what one document may cost; a document over
+one is failed, its error naming the limit.`,
 		Example: `  # The bundled samples, default configuration
   sendrecon run testdata/samples --out out
 
   # Everything under a folder, four documents at a time
   sendrecon run ~/send-docs --out out --workers 4
+
+  # Four machines, one shard each, then one merge
+  sendrecon run ~/send-docs --out /shared/out --shard 0/4
+  sendrecon merge /shared/out
 
   # Then look at what came out, for example with DuckDB
   duckdb -c "SELECT kind, key, text FROM 'out/items.parquet' LIMIT 10"`,
@@ -67,13 +91,25 @@ a reader never sees a half-written table.`,
 			if err := cfg.Check(); err != nil {
 				return err
 			}
-			b := &batch{cfg: cfg, stdout: g.stdout, stderr: g.stderr}
+			b := &batch{cfg: cfg, stdout: g.stdout, stderr: g.stderr, force: f.force}
+			if f.shard != "" {
+				if b.shard, err = parseShard(f.shard); err != nil {
+					return err
+				}
+			}
 			sum, err := b.run(cmd.Context(), expandInputs(args))
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(g.stderr, "%s: %d documents, %d items, %d links, %d table cells\n",
-				cfg.Run.Out, sum.documents, sum.items, sum.links, sum.cells)
+			carried := ""
+			if sum.carried > 0 {
+				carried = fmt.Sprintf(" (%d unchanged, carried over)", sum.carried)
+			}
+			fmt.Fprintf(g.stderr, "%s: %d documents%s, %d items, %d links, %d table cells\n",
+				cfg.Run.Out, sum.documents, carried, sum.items, sum.links, sum.cells)
+			if b.shard.on() {
+				fmt.Fprintf(g.stderr, "shard %d/%d written; run 'sendrecon merge %s' when every shard is done\n", b.shard.i, b.shard.n, cfg.Run.Out)
+			}
 			if sum.failed > 0 {
 				fmt.Fprintf(g.stderr, "%d of %d documents failed\n", sum.failed, sum.documents)
 				return errDocumentsFailed
@@ -84,6 +120,8 @@ a reader never sees a half-written table.`,
 	cmd.Flags().StringVarP(&f.out, "out", "o", "out", "output `DIR` for the tables (run.out)")
 	cmd.Flags().IntVarP(&f.workers, "workers", "w", 0, "documents processed at once; 0 for one per CPU (run.workers)")
 	cmd.Flags().StringVar(&f.progress, "progress", "auto", "progress on stderr: auto, bar, lines or off (run.progress)")
-	cmd.Flags().BoolVarP(&f.quiet, "quiet", "q", false, "no progress on stderr")
+	cmd.Flags().BoolVarP(&f.quiet, "quiet", "q", false, "no progress on stderr (failures and warnings still print)")
+	cmd.Flags().BoolVar(&f.force, "force", false, "process every document, even those unchanged since the last run into --out")
+	cmd.Flags().StringVar(&f.shard, "shard", "", "process shard `i/n` of the inputs and write parts (then 'sendrecon merge')")
 	return cmd
 }

@@ -1,0 +1,367 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/metrics"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/sendrecon/sendrecon/config"
+)
+
+// Every table a full run writes.
+var allTables = []string{"documents", "items", "people", "links", "cells", "coverage", "conflicts", "changes"}
+
+var (
+	genAreas   = areaNames()
+	genLeads   = []string{"Sam Patel", "Jo Green", "Ann Lee", "Priya Shah", "Tom Reid", "Mary Jones", "Ali Khan", "Beth Ward"}
+	genTopics  = []string{"quality assurance of EHC plans", "waiting times for speech and language therapy", "the local offer in community languages", "preparation for adulthood", "co-production with parent carers", "joint commissioning of therapies", "emotional wellbeing and mental health support", "timeliness of EHC needs assessments", "training for school SENCOs", "the performance data dashboard"}
+	genMonths  = []string{"March 2025", "September 2024", "December 2024", "June 2026", "TBC", "April 2025"}
+	genStatus  = []string{"Green", "Amber", "Red", "Complete", ""}
+	genFormats = []string{"md", "html", "txt"}
+)
+
+// areaNames are the configured local areas a plain name finds.
+func areaNames() []string {
+	var out []string
+	for _, a := range config.Default().Normalize.LocalAreas {
+		if !a.Strict {
+			out = append(out, a.Name)
+		}
+	}
+	return out
+}
+
+// genBatch writes n small but varied documents into dir, eight at a time
+// for one local area (as a real batch spreads over the country's areas): an
+// inspection report listing areas for improvement, then action plans whose
+// actions cite them, in markdown, HTML and plain text. Document i is the
+// same for every n, so a batch of 2n holds the batch of n.
+func genBatch(tb testing.TB, dir string, n int) []string {
+	tb.Helper()
+	var paths []string
+	for i := range n {
+		area := genAreas[(i/8)%len(genAreas)]
+		var body string
+		ext := genFormats[i%len(genFormats)]
+		if i%8 == 0 {
+			body = genInspection(area, i)
+			ext = "md"
+		} else {
+			body = genPlan(area, i, ext)
+		}
+		p := filepath.Join(dir, fmt.Sprintf("doc-%05d-%s.%s", i, strings.ToLower(area), ext))
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	return paths
+}
+
+func genInspection(area string, i int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s Local Area SEND Inspection: Progress Report %d\n\n## Areas for improvement\n\n", area, 2020+i%6)
+	for k := range 3 {
+		fmt.Fprintf(&b, "%d. Leaders should improve %s (visit %d).\n", k+1, genTopics[(i+k)%len(genTopics)], i)
+	}
+	return b.String()
+}
+
+func genPlan(area string, i int, ext string) string {
+	rows := 3 + i%6
+	title := fmt.Sprintf("%s SEND Improvement Action Plan %d (version %d)", area, 2021+i%5, i)
+	cells := make([][]string, rows)
+	for r := range rows {
+		cells[r] = []string{
+			fmt.Sprintf("%d.%d", 1+r/3, 1+r%3),
+			fmt.Sprintf("Work with partners to improve %s in %s, stage %d.", genTopics[(i*7+r)%len(genTopics)], area, r+i),
+			genLeads[(i+r)%len(genLeads)],
+			genMonths[(i+r)%len(genMonths)],
+			genStatus[(i+r)%len(genStatus)],
+			fmt.Sprintf("AFI%d", 1+(i+r)%3),
+		}
+	}
+	head := []string{"Ref", "Action", "Lead", "Timescale", "Status", "Inspection finding"}
+	var b strings.Builder
+	switch ext {
+	case "html":
+		fmt.Fprintf(&b, "<html><head><title>%s</title></head><body><h1>%s</h1><h2>Priority 1: Key actions</h2><table><tr>", title, title)
+		for _, h := range head {
+			fmt.Fprintf(&b, "<th>%s</th>", h)
+		}
+		b.WriteString("</tr>")
+		for _, row := range cells {
+			b.WriteString("<tr>")
+			for _, c := range row {
+				fmt.Fprintf(&b, "<td>%s</td>", c)
+			}
+			b.WriteString("</tr>")
+		}
+		b.WriteString("</table></body></html>\n")
+	case "txt":
+		fmt.Fprintf(&b, "%s\n\nKey actions\n\n", title)
+		for _, row := range cells {
+			fmt.Fprintf(&b, "%s %s Lead: %s. By %s.\n\n", row[0], row[1], row[2], row[3])
+		}
+	default:
+		fmt.Fprintf(&b, "# %s\n\n## Priority 1: Key actions\n\n| %s |\n|%s\n", title, strings.Join(head, " | "), strings.Repeat(" --- |", len(head)))
+		for _, row := range cells {
+			fmt.Fprintf(&b, "| %s |\n", strings.Join(row, " | "))
+		}
+	}
+	return b.String()
+}
+
+// runBatch runs `sendrecon run` in process with extra arguments.
+func runBatch(tb testing.TB, out string, paths []string, extra ...string) string {
+	tb.Helper()
+	args := append([]string{"run", "--quiet", "--out", out}, extra...)
+	args = append(args, paths...)
+	var stdout, stderr bytes.Buffer
+	if err := Run(context.Background(), args, &stdout, &stderr); err != nil && !errors.Is(err, errDocumentsFailed) {
+		tb.Fatalf("run: %v\n%s", err, stderr.String())
+	}
+	return stderr.String()
+}
+
+func readTables(t *testing.T, out string) map[string][]byte {
+	t.Helper()
+	m := map[string][]byte{}
+	for _, name := range allTables {
+		b, err := os.ReadFile(filepath.Join(out, name+".parquet"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m[name] = b
+	}
+	return m
+}
+
+func sameTables(t *testing.T, what string, a, b map[string][]byte) {
+	t.Helper()
+	for _, name := range allTables {
+		if !bytes.Equal(a[name], b[name]) {
+			t.Errorf("%s: %s.parquet differs", what, name)
+		}
+	}
+}
+
+// TestSameBytesWhateverTheWorkers: the tables of a batch are the same, byte
+// for byte, with one worker and with four.
+func TestSameBytesWhateverTheWorkers(t *testing.T) {
+	dir := t.TempDir()
+	paths := append(genBatch(t, dir, 80), samples)
+	one, four := filepath.Join(dir, "one"), filepath.Join(dir, "four")
+	runBatch(t, one, paths, "--workers", "1")
+	runBatch(t, four, paths, "--workers", "4")
+	a, b := readTables(t, one), readTables(t, four)
+	sameTables(t, "workers 1 vs 4", a, b)
+	if len(a["links"]) < 1000 {
+		t.Errorf("links.parquet is only %d bytes: the generated batch links nothing", len(a["links"]))
+	}
+}
+
+// TestIncrementalRun: a second run into the same folder carries every
+// unchanged document over and writes the same tables; a changed document is
+// processed again; --force processes everything.
+func TestIncrementalRun(t *testing.T) {
+	dir := t.TempDir()
+	paths := append(genBatch(t, dir, 40), samples)
+	out := filepath.Join(dir, "out")
+	runBatch(t, out, paths)
+	first := readTables(t, out)
+
+	msg := runBatch(t, out, paths, "--progress", "lines")
+	if !strings.Contains(msg, "(44 unchanged, carried over)") {
+		t.Errorf("second run did not carry every document over:\n%s", msg)
+	}
+	sameTables(t, "carried over", first, readTables(t, out))
+
+	if err := os.WriteFile(paths[5], []byte(genPlan("Kent", 999, "md")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	msg = runBatch(t, out, paths, "--progress", "lines")
+	if !strings.Contains(msg, "(43 unchanged, carried over)") {
+		t.Errorf("after changing one document:\n%s", msg)
+	}
+	msg = runBatch(t, out, paths, "--force", "--progress", "lines")
+	if strings.Contains(msg, "carried over") {
+		t.Errorf("--force carried documents over:\n%s", msg)
+	}
+}
+
+// TestShardsThenMerge: three shards and a merge give the rows one run
+// gives, as folders of parts.
+func TestShardsThenMerge(t *testing.T) {
+	dir := t.TempDir()
+	paths := append(genBatch(t, dir, 48), samples)
+	whole, sharded := filepath.Join(dir, "whole"), filepath.Join(dir, "sharded")
+	runBatch(t, whole, paths)
+	for i := range 3 {
+		runBatch(t, sharded, paths, "--shard", fmt.Sprintf("%d/3", i))
+	}
+	var stdout, stderr bytes.Buffer
+	if err := Run(context.Background(), []string{"merge", sharded}, &stdout, &stderr); err != nil {
+		t.Fatalf("merge: %v\n%s", err, stderr.String())
+	}
+	db := duck(t)
+	for _, name := range allTables {
+		parts, _ := filepath.Glob(filepath.Join(sharded, name, "*.parquet"))
+		if len(parts) == 0 {
+			t.Errorf("%s: no parts", name)
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(sharded, name+".parquet")); err == nil {
+			t.Errorf("%s: both a file and parts", name)
+		}
+		// Row sets compared whole: EXCEPT ALL both ways is empty.
+		q := fmt.Sprintf(`SELECT count(*) FROM (
+			(SELECT * FROM read_parquet('%[1]s') EXCEPT ALL SELECT * FROM read_parquet('%[2]s/*.parquet'))
+			UNION ALL
+			(SELECT * FROM read_parquet('%[2]s/*.parquet') EXCEPT ALL SELECT * FROM read_parquet('%[1]s')))`,
+			filepath.Join(whole, name+".parquet"), filepath.Join(sharded, name))
+		var diff int
+		if err := db.QueryRow(q).Scan(&diff); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if diff != 0 {
+			t.Errorf("%s: %d rows differ between one run and three shards", name, diff)
+		}
+	}
+}
+
+// heapSampler records the peak of live heap (runtime/metrics
+// /memory/classes/heap/objects:bytes, which is HeapInuse less free space in
+// spans) every few milliseconds.
+type heapSampler struct {
+	stop chan struct{}
+	wg   sync.WaitGroup
+	peak uint64
+}
+
+func sampleHeap() *heapSampler {
+	runtime.GC()
+	s := &heapSampler{stop: make(chan struct{})}
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		tick := time.NewTicker(2 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(sample)
+			s.peak = max(s.peak, sample[0].Value.Uint64())
+			select {
+			case <-s.stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return s
+}
+
+func (s *heapSampler) done() uint64 {
+	close(s.stop)
+	s.wg.Wait()
+	return s.peak
+}
+
+// peakHeap runs a generated batch of n documents and returns the peak live
+// heap during the run.
+func peakHeap(tb testing.TB, n, workers int) uint64 {
+	dir := tb.TempDir()
+	paths := genBatch(tb, dir, n)
+	out := filepath.Join(dir, "out")
+	s := sampleHeap()
+	runBatch(tb, out, []string{dir}, "--workers", fmt.Sprint(workers))
+	peak := s.done()
+	_ = paths
+	return peak
+}
+
+// TestMemoryFlat: the peak heap of a batch does not grow with the batch.
+// The fast version compares 250 and 500 documents; SR_MEMTEST=1
+// runs 1000, 2000 and 4000 (and prints the figures; SR_ROW_GROUP_ROWS sets
+// run.row_group_rows, 2000 unless given).
+func TestMemoryFlat(t *testing.T) {
+	sizes := []int{250, 500}
+	if os.Getenv("SR_MEMTEST") != "" {
+		sizes = []int{1000, 2000, 4000}
+	} else if testing.Short() {
+		t.Skip("short")
+	}
+	t.Setenv("SENDRECON_RUN_REPORT_MAX_DOCUMENTS", "0")
+	// A table holds one row group in memory: the ceiling is reached once
+	// every table has written one, so keep them below the smaller batch's
+	// rows (the default 10,000 is reached by batches of about 2,000).
+	rowGroups := "500"
+	if os.Getenv("SR_ROW_GROUP_ROWS") != "" {
+		rowGroups = os.Getenv("SR_ROW_GROUP_ROWS")
+	} else if sizes[0] >= 1000 {
+		rowGroups = "2000"
+	}
+	t.Setenv("SENDRECON_RUN_ROW_GROUP_ROWS", rowGroups)
+	var peaks []uint64
+	for _, n := range sizes {
+		p := peakHeap(t, n, 2)
+		t.Logf("%5d documents: peak live heap %.1f MiB", n, float64(p)/(1<<20))
+		peaks = append(peaks, p)
+	}
+	// Doubling the batch may cost a little (the manifest's inputs, the
+	// duplicate check, the area index: bytes per document) but not double.
+	lo, hi := slices.Min(peaks), slices.Max(peaks)
+	if float64(hi) > 1.5*float64(lo)+8<<20 {
+		t.Errorf("peak heap grows with the batch: %v", peaks)
+	}
+}
+
+// TestLimitsNamed: a document over a limit is failed with the limit's key.
+func TestLimitsNamed(t *testing.T) {
+	dir := t.TempDir()
+	pdf := copySample(t, dir, "notts-inspection-progress-2023.chromium.pdf")
+	big := filepath.Join(dir, "big.md")
+	if err := os.WriteFile(big, bytes.Repeat([]byte("# A plan\n\nSome words.\n"), 100_000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfgFile := filepath.Join(dir, "limits.yaml")
+	if err := os.WriteFile(cfgFile, []byte("extract:\n  max_pages: 1\n  max_bytes: 2000000\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	err := Run(context.Background(), []string{"run", "--config", cfgFile, "--out", filepath.Join(dir, "out"), "--progress", "off", pdf, big}, &stdout, &stderr)
+	if !errors.Is(err, errDocumentsFailed) {
+		t.Fatalf("Run = %v; stderr:\n%s", err, stderr.String())
+	}
+	for _, want := range []string{"exceeds extract.max_pages (1)", "exceeds extract.max_bytes (2000000 bytes)"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+		}
+	}
+}
+
+// TestTimeLimit: a document still extracting at extract.max_seconds is
+// failed with the limit named.
+func TestTimeLimit(t *testing.T) {
+	dir := t.TempDir()
+	pdf := copySample(t, dir, "nottm-city-send-strategy-2018.libreoffice.pdf")
+	b := &batch{cfg: config.Default(), timeLimit: time.Nanosecond}
+	r := b.process(context.Background(), input{Path: pdf})
+	d := r.result.Document
+	if d.Status != "failed" || d.Error != pdf+": exceeds extract.max_seconds (60s)" {
+		t.Errorf("status %q error %q, want failed over extract.max_seconds", d.Status, d.Error)
+	}
+	if len(r.result.Items) != 0 {
+		t.Errorf("%d items from a document over its time", len(r.result.Items))
+	}
+}

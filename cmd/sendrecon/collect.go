@@ -1,0 +1,235 @@
+package main
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/sendrecon/sendrecon/emit"
+	"github.com/sendrecon/sendrecon/normalize"
+	"github.com/sendrecon/sendrecon/reconcile"
+)
+
+// collector gathers what the batch-wide passes need of each document as it
+// finishes, so that a batch of thousands never holds all its items at once:
+//
+//   - people resolution needs only the leads' names, fed to a Resolver
+//     (memory grows with distinct spellings, not documents);
+//   - reconciliation never links across local areas, so each document's
+//     items wait in a spill file, indexed by area, and the areas are
+//     reconciled one block at a time (memory grows with the largest area).
+//
+// A block is one local area, or several joined by a reviewer's decision
+// that names items of both, so every decision is applied where its items
+// are and the output is what one reconcile.Run over the whole batch gives.
+type collector struct {
+	opts      reconcile.Options
+	decisions []reconcile.Decision
+	spill     *spill
+	areas     map[string][]span // area key -> its documents' records
+	named     map[string]bool   // item ids some decision names
+	areaOf    map[string]string // area key of each of those items
+	people    *normalize.Resolver
+	// report holds the whole batch for review.html while it has at most
+	// reportMax documents; past that it is dropped.
+	report    *reportData
+	reportMax int
+}
+
+type reportData struct {
+	docs  []normalize.Document
+	items []normalize.Item
+	rec   reconcile.Output
+}
+
+// spilled is one document's spilled part.
+type spilled struct {
+	Doc   normalize.Document
+	Items []normalize.Item
+}
+
+func newCollector(tmpDir string, opts reconcile.Options, decisions []reconcile.Decision, maxEdits, reportMax int) (*collector, error) {
+	s, err := newSpill(tmpDir, "items")
+	if err != nil {
+		return nil, err
+	}
+	c := &collector{
+		opts: opts, decisions: decisions, spill: s,
+		areas: map[string][]span{}, named: map[string]bool{}, areaOf: map[string]string{},
+		people: normalize.NewResolver(maxEdits), reportMax: reportMax,
+	}
+	for _, d := range decisions {
+		c.named[d.Src], c.named[d.Dst] = true, true
+	}
+	if reportMax > 0 {
+		c.report = &reportData{}
+	}
+	return c, nil
+}
+
+// areaKey is the block reconcile puts a document in: its local area, or the
+// document alone when it has none.
+func areaKey(d *normalize.Document) string {
+	if d.LocalArea == "" {
+		return "doc:" + d.ID
+	}
+	return d.LocalArea
+}
+
+// add takes one finished document, in the batch's stable order.
+func (c *collector) add(d *normalize.Document, items []normalize.Item) error {
+	c.people.Add(items)
+	if c.report != nil {
+		if len(c.report.docs) >= c.reportMax {
+			c.report = nil
+		} else {
+			c.report.docs = append(c.report.docs, *d)
+			c.report.items = append(c.report.items, items...)
+		}
+	}
+	if len(items) == 0 {
+		return nil // reconcile has nothing to do with it
+	}
+	key := areaKey(d)
+	for i := range items {
+		if c.named[items[i].ID] {
+			c.areaOf[items[i].ID] = key
+		}
+	}
+	sp, err := c.spill.put(spilled{Doc: *d, Items: items})
+	if err != nil {
+		return err
+	}
+	c.areas[key] = append(c.areas[key], sp)
+	return nil
+}
+
+// finish writes people, then links, coverage and conflicts block by block,
+// and returns the links written and the decisions whose items are gone.
+func (c *collector) finish(w *emit.Writer, rowErr func(error) error) (links int, orphans []reconcile.Decision, err error) {
+	if err := rowErr(w.AddPeople(c.people.People())); err != nil {
+		return 0, nil, err
+	}
+	if err := c.spill.flush(); err != nil {
+		return 0, nil, err
+	}
+	blocks := c.blocks()
+	orphaned := map[string]int{}
+	for i, keys := range blocks {
+		var in reconcile.Input
+		for _, k := range keys {
+			for _, sp := range c.areas[k] {
+				var r spilled
+				if err := c.spill.get(sp, &r); err != nil {
+					return links, nil, err
+				}
+				in.Documents = append(in.Documents, r.Doc)
+				in.Items = append(in.Items, r.Items...)
+			}
+		}
+		rec := reconcile.Run(in, c.decisions, c.opts)
+		links += len(rec.Links)
+		if err := rowErr(errors.Join(w.AddLinks(rec.Links), w.AddCoverage(rec.Coverage), w.AddConflicts(rec.Conflicts))); err != nil {
+			return links, nil, err
+		}
+		for _, o := range rec.Orphans {
+			orphaned[o.LinkID]++
+		}
+		if i == 0 {
+			orphans = rec.Orphans
+		}
+		if c.report != nil {
+			c.report.rec.Links = append(c.report.rec.Links, rec.Links...)
+			c.report.rec.Coverage = append(c.report.rec.Coverage, rec.Coverage...)
+			c.report.rec.Conflicts = append(c.report.rec.Conflicts, rec.Conflicts...)
+		}
+	}
+	if len(blocks) == 0 {
+		orphans = reconcile.Run(reconcile.Input{}, c.decisions, c.opts).Orphans
+	}
+	// A decision is orphaned when no block holds its items.
+	orphans = slices.DeleteFunc(orphans, func(o reconcile.Decision) bool { return orphaned[o.LinkID] < len(blocks) })
+	if c.report != nil {
+		c.report.rec.Orphans = orphans
+		sortLikeRun(&c.report.rec)
+	}
+	return links, orphans, nil
+}
+
+// blocks groups the area keys into the blocks reconciled together, in a
+// stable order: areas joined by a decision naming items of both go
+// together.
+func (c *collector) blocks() [][]string {
+	keys := make([]string, 0, len(c.areas))
+	for k := range c.areas {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(k string) string {
+		p, ok := parent[k]
+		if !ok || p == k {
+			return k
+		}
+		r := find(p)
+		parent[k] = r
+		return r
+	}
+	for _, d := range c.decisions {
+		a, okA := c.areaOf[d.Src]
+		b, okB := c.areaOf[d.Dst]
+		if okA && okB {
+			ra, rb := find(a), find(b)
+			if ra != rb {
+				// The smaller key names the block, so the order is stable.
+				if rb < ra {
+					ra, rb = rb, ra
+				}
+				parent[rb] = ra
+			}
+		}
+	}
+	index := map[string]int{}
+	var out [][]string
+	for _, k := range keys {
+		r := find(k)
+		i, ok := index[r]
+		if !ok {
+			i = len(out)
+			index[r] = i
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], k)
+	}
+	return out
+}
+
+// sortLikeRun puts the blocks' outputs in the order one reconcile.Run over
+// the whole batch gives them.
+func sortLikeRun(rec *reconcile.Output) {
+	slices.SortFunc(rec.Links, func(a, b reconcile.Link) int {
+		return cmp.Or(cmp.Compare(a.Src, b.Src), cmp.Compare(a.Relation, b.Relation), cmp.Compare(a.Dst, b.Dst))
+	})
+	slices.SortFunc(rec.Coverage, func(a, b reconcile.Coverage) int {
+		return cmp.Or(cmp.Compare(a.LocalArea, b.LocalArea), cmp.Compare(a.DocID, b.DocID), cmp.Compare(a.Key, b.Key))
+	})
+	pos := map[string]int{}
+	for i, l := range rec.Links {
+		pos[l.ID] = i
+	}
+	slices.SortStableFunc(rec.Conflicts, func(a, b reconcile.Conflict) int {
+		return cmp.Compare(pos[a.LinkID], pos[b.LinkID])
+	})
+}
+
+func (c *collector) close() error { return c.spill.close() }
+
+// reportSkipped says why review.html was not written.
+func (c *collector) reportSkipped() string {
+	if c.reportMax <= 0 {
+		return "review.html not written: run.report_max_documents is 0"
+	}
+	return fmt.Sprintf("review.html not written: the batch has more than run.report_max_documents (%d) documents", c.reportMax)
+}
