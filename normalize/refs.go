@@ -61,7 +61,9 @@ func (p *refParser) Label(s string) (code string, kind Kind, ok bool) {
 // letter I ("AF15" for AFI5) is corrected. A cell with no code at all is
 // kept whole as one reference (a named strategy or programme).
 func (p *refParser) Parse(s string, known map[string]bool) []string {
-	s = strings.TrimSpace(s)
+	// One space between words, as the configured patterns write them: a
+	// PDF cell may break "Area for" / "improvement 2" over two lines.
+	s = strings.Join(strings.Fields(s), " ")
 	if s == "" {
 		return nil
 	}
