@@ -24,6 +24,10 @@ type Options struct {
 	// document is proposed though below the addresses threshold; 0 turns
 	// this off.
 	FindingFloor float64 `mapstructure:"finding_floor"`
+	// ParentShare is how much of an action's priority's statement joins
+	// its own words when it is compared with another document's priorities
+	// and outcomes: what an action is for is often said only above it.
+	ParentShare float64 `mapstructure:"parent_share"`
 	// DoneStatuses are statuses (folded) that mean an action is finished, so
 	// it cannot be overdue.
 	DoneStatuses []string `mapstructure:"done_statuses"`

@@ -120,6 +120,7 @@ func (a *area) link(opts Options) []Link {
 	for _, it := range a.items {
 		themes[it] = themesOf(statement(it), opts.Themes)
 	}
+	parents := a.parents()
 	titleRefs := a.titleRefs(opts)
 	codesFindings := a.actionsCodingFindings()
 	var cands []candidate
@@ -150,7 +151,13 @@ func (a *area) link(opts Options) []Link {
 				// resemblance to another finding does not overrule them.
 				continue
 			}
-			cand.similar(vecs[src], vecs[dst], opts)
+			sv := vecs[src]
+			if rel == RelImplements && opts.ParentShare > 0 {
+				if p := parents[src]; p != nil {
+					sv = blend(sv, vecs[p], opts.ParentShare)
+				}
+			}
+			cand.similar(sv, vecs[dst], opts)
 			cand.themed(themes[src], themes[dst], opts)
 			cand.shared(opts)
 			if cand.score >= threshold(rel, opts) {
@@ -344,6 +351,24 @@ func bestPerFinding(chosen []candidate, bestFor map[[2]string]candidate) []candi
 	slices.SortFunc(out, func(a, b candidate) int {
 		return cmp.Or(cmp.Compare(a.dst.ID, b.dst.ID), cmp.Compare(a.src.ID, b.src.ID))
 	})
+	return out
+}
+
+// parents maps each action to the priority it sits under in its own
+// document, whose statement says what the action is for.
+func (a *area) parents() map[*normalize.Item]*normalize.Item {
+	byKey := map[[2]string]*normalize.Item{}
+	for _, it := range a.items {
+		if it.Kind == normalize.KindPriority {
+			byKey[[2]string{it.DocID, it.Key}] = it
+		}
+	}
+	out := map[*normalize.Item]*normalize.Item{}
+	for _, it := range a.items {
+		if p := byKey[[2]string{it.DocID, it.ParentKey}]; it.ParentKey != "" && p != nil {
+			out[it] = p
+		}
+	}
 	return out
 }
 

@@ -374,3 +374,27 @@ func TestThemes(t *testing.T) {
 		t.Error("a shared theme alone made a score")
 	}
 }
+
+func TestParentPriorityInformsImplements(t *testing.T) {
+	in := Input{
+		Documents: []normalize.Document{
+			{ID: "comm", LocalArea: "Shire", Title: "Commissioning strategy"},
+			{ID: "plan", LocalArea: "Shire", Title: "Action plan"},
+		},
+		Items: []normalize.Item{
+			{ID: "p4", DocID: "comm", Kind: normalize.KindPriority, Key: "4", Text: "Improve the social, emotional and mental health of pupils"},
+			{ID: "a", DocID: "comm", Kind: normalize.KindAction, Key: "P4.2", ParentKey: "4", Text: "Establish school teams across all districts"},
+			{ID: "o10", DocID: "plan", Kind: normalize.KindOutcome, Key: "O10", Text: "Social, emotional and mental health needs are met in mainstream settings"},
+		},
+	}
+	opts := testOptions()
+	opts.Threshold.Implements = 0.2
+	if got := edges(Run(in, nil, opts).Links); len(got) != 0 {
+		t.Fatalf("without the parent's words: %v", got)
+	}
+	opts.ParentShare = 0.8
+	got := edges(Run(in, nil, opts).Links)
+	if _, ok := got[edge{"a", RelImplements, "o10", ReviewProposed}]; !ok {
+		t.Errorf("the action under the mental health priority does not implement the mental health outcome: %v", got)
+	}
+}

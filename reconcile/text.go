@@ -183,3 +183,33 @@ func sharedTerms(a, b vector, n int) []string {
 	}
 	return out
 }
+
+// blend is a + alpha·b, unit length again: an item's own words with a
+// share of its context's.
+func blend(a, b vector, alpha float64) vector {
+	out := vector{}
+	i, j := 0, 0
+	for i < len(a.terms) || j < len(b.terms) {
+		switch {
+		case j == len(b.terms) || i < len(a.terms) && a.terms[i] < b.terms[j]:
+			out.terms, out.weights = append(out.terms, a.terms[i]), append(out.weights, a.weights[i])
+			i++
+		case i == len(a.terms) || b.terms[j] < a.terms[i]:
+			out.terms, out.weights = append(out.terms, b.terms[j]), append(out.weights, alpha*b.weights[j])
+			j++
+		default:
+			out.terms, out.weights = append(out.terms, a.terms[i]), append(out.weights, a.weights[i]+alpha*b.weights[j])
+			i, j = i+1, j+1
+		}
+	}
+	var norm float64
+	for _, w := range out.weights {
+		norm += w * w
+	}
+	if norm = math.Sqrt(norm); norm > 0 {
+		for k := range out.weights {
+			out.weights[k] /= norm
+		}
+	}
+	return out
+}
