@@ -81,57 +81,6 @@ func docTitle(doc *layout.Document) string {
 	return t
 }
 
-// localArea recognises the local area in the title, else the one the text
-// names most often; longer names are matched first, so that "Nottingham
-// City Council" is not read as a shorter name inside it.
-func localArea(doc *layout.Document, title string, areas []LocalArea) string {
-	type alias struct {
-		area string
-		re   *regexp.Regexp
-		n    int
-	}
-	var all []alias
-	for _, a := range areas {
-		names := slices.Clone(a.Aliases)
-		if !a.Strict {
-			names = append(names, a.Name)
-		}
-		for _, n := range names {
-			all = append(all, alias{area: a.Name, re: regexp.MustCompile(`\b` + regexp.QuoteMeta(n) + `\b`), n: len(n)})
-		}
-	}
-	slices.SortStableFunc(all, func(a, b alias) int { return b.n - a.n })
-	count := func(s string) map[string]int {
-		out := map[string]int{}
-		for _, a := range all {
-			locs := a.re.FindAllStringIndex(s, -1)
-			out[a.area] += len(locs)
-			if len(locs) > 0 {
-				s = a.re.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
-			}
-		}
-		return out
-	}
-	best := func(m map[string]int) string {
-		name, n := "", 0
-		for k, v := range m {
-			if v > n || v == n && v > 0 && k < name {
-				name, n = k, v
-			}
-		}
-		return name
-	}
-	if a := best(count(title)); a != "" {
-		return a
-	}
-	var sb strings.Builder
-	for _, b := range doc.Blocks {
-		sb.WriteString(blockText(b))
-		sb.WriteByte('\n')
-	}
-	return best(count(sb.String()))
-}
-
 func blockText(b layout.Block) string {
 	switch b.Kind {
 	case layout.KindList:
