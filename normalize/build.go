@@ -81,12 +81,12 @@ func newBuilder(doc *layout.Document, d *Document, opts Options) *builder {
 	for _, s := range opts.Sections {
 		m := sectionMatcher{kind: Kind(s.Kind), prefix: s.KeyPrefix}
 		for _, p := range s.Patterns {
-			m.res = append(m.res, regexp.MustCompile("(?i)"+p))
+			m.res = append(m.res, mustCompile("(?i)"+p))
 		}
 		b.sections = append(b.sections, m)
 	}
 	for _, p := range opts.SkipSections {
-		b.skip = append(b.skip, regexp.MustCompile("(?i)"+p))
+		b.skip = append(b.skip, mustCompile("(?i)"+p))
 	}
 	return b
 }

@@ -103,7 +103,7 @@ func blockText(b layout.Block) string {
 func docType(doc *layout.Document, title string, rules []DocTypeRule) (string, []string) {
 	match := func(pats []string, s string) bool {
 		for _, p := range pats {
-			if regexp.MustCompile("(?i)" + p).MatchString(s) {
+			if mustCompile("(?i)" + p).MatchString(s) {
 				return true
 			}
 		}

@@ -22,8 +22,11 @@ type codeMatcher struct {
 	label *regexp.Regexp
 }
 
+// reItemCode is an item's own number: 1.2, 3.10, 2.1.4.
+var reItemCode = regexp.MustCompile(`^\d{1,2}(?:\.\d{1,2})+$`)
+
 func newRefParser(o Options) *refParser {
-	p := &refParser{programmes: map[string]string{}, itemCode: regexp.MustCompile(`^\d{1,2}(?:\.\d{1,2})+$`)}
+	p := &refParser{programmes: map[string]string{}, itemCode: reItemCode}
 	for _, c := range o.Codes {
 		pats := slices.Clone(c.Patterns)
 		// Longest first, so "AFI" wins over "AF".
@@ -32,8 +35,8 @@ func newRefParser(o Options) *refParser {
 		p.codes = append(p.codes, codeMatcher{
 			code:  c.Code,
 			kind:  Kind(c.Kind),
-			re:    regexp.MustCompile(`(?i)(?:^|[^A-Za-z])(?:` + alt + `)\s*(?:no\.?\s*)?([0-9]{1,2})\b`),
-			label: regexp.MustCompile(`(?i)^\s*(?:` + alt + `)\s*(?:no\.?\s*)?([0-9]{1,2})\s*[:.]?\s*$`),
+			re:    mustCompile(`(?i)(?:^|[^A-Za-z])(?:` + alt + `)\s*(?:no\.?\s*)?([0-9]{1,2})\b`),
+			label: mustCompile(`(?i)^\s*(?:` + alt + `)\s*(?:no\.?\s*)?([0-9]{1,2})\s*[:.]?\s*$`),
 		})
 	}
 	for _, t := range o.Programmes {

@@ -3,6 +3,7 @@ package normalize
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/sendrecon/sendrecon/extract/layout"
@@ -22,7 +23,7 @@ var (
 func cleanText(s string) string {
 	s = strings.ReplaceAll(s, "\u00a0", " ")
 	s = reBulletCh.ReplaceAllString(s, "")
-	s = reSpaces.ReplaceAllString(strings.TrimSpace(s), " ")
+	s = strings.Join(strings.Fields(s), " ")
 	return reBrokenHyphen.ReplaceAllString(s, "$1-$2")
 }
 
@@ -217,4 +218,17 @@ func isSubheading(t string) bool {
 	}
 	r := []rune(t)[0]
 	return unicode.IsUpper(r)
+}
+
+// compiled caches the configuration's patterns: every document of a batch
+// would otherwise compile the same few dozen again. The set is bounded by
+// the configuration; Options.Validate has already refused bad patterns.
+var compiled sync.Map // string -> *regexp.Regexp
+
+func mustCompile(expr string) *regexp.Regexp {
+	if re, ok := compiled.Load(expr); ok {
+		return re.(*regexp.Regexp)
+	}
+	re, _ := compiled.LoadOrStore(expr, regexp.MustCompile(expr))
+	return re.(*regexp.Regexp)
 }
