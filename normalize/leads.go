@@ -353,22 +353,7 @@ func containsAnyPhrase(words []string, phrases []string) bool {
 }
 
 func containsPhrase(words, phrase []string) bool {
-	if len(phrase) == 0 {
-		return false
-	}
-	for i := 0; i+len(phrase) <= len(words); i++ {
-		ok := true
-		for j := range phrase {
-			if words[i+j] != phrase[j] {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
+	return len(phrase) > 0 && indexPhrase(words, phrase) >= 0
 }
 
 // cutBracket splits "Name (role (more))" into "Name" and "role (more)"; a

@@ -66,14 +66,23 @@ silently dropped. Link ids are in the link_id column of links.parquet.`,
 	return cmd
 }
 
-func decide(g *globals, f *reviewFlags, action string, ids []string) error {
+// reviewTarget loads the configuration and names the output folder under
+// review: --out, else run.out.
+func reviewTarget(g *globals, f *reviewFlags) (*config.Config, string, error) {
 	cfg, err := config.Load(g.configFile)
 	if err != nil {
-		return err
+		return nil, "", err
 	}
-	out := f.out
-	if out == "" {
-		out = cfg.Run.Out
+	if f.out != "" {
+		return cfg, f.out, nil
+	}
+	return cfg, cfg.Run.Out, nil
+}
+
+func decide(g *globals, f *reviewFlags, action string, ids []string) error {
+	cfg, out, err := reviewTarget(g, f)
+	if err != nil {
+		return err
 	}
 	links, err := readLinks(out)
 	if err != nil {

@@ -17,7 +17,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sendrecon/sendrecon/config"
 	"github.com/sendrecon/sendrecon/emit"
 	"github.com/sendrecon/sendrecon/reconcile"
 	"github.com/sendrecon/sendrecon/report"
@@ -44,13 +43,9 @@ requests addressed to this machine by name or loopback address, and refuses
   sendrecon review serve --out out --addr 127.0.0.1:9000 --by "A Reviewer"`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := config.Load(g.configFile)
+			cfg, out, err := reviewTarget(g, f)
 			if err != nil {
 				return err
-			}
-			out := f.out
-			if out == "" {
-				out = cfg.Run.Out
 			}
 			srv := newReviewServer(out, cfg.Reconcile.Decisions, reviewer(f.by))
 			return srv.listenAndServe(cmd.Context(), addr, g.stdout, g.stderr)

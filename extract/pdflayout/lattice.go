@@ -39,22 +39,13 @@ func findLatticeTables(pc *pageContent) []latticeTable {
 	}
 	// Union-find over rules: horizontal i is node i, vertical j is
 	// len(hs)+j; touching rules join.
-	parent := make([]int, len(hs)+len(vs))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	sets := newDisjointSets(len(hs) + len(vs))
+	find := sets.find
 	const touch = ruleJoin
 	for i, h := range hs {
 		for j, v := range vs {
 			if v.pos >= h.lo-touch && v.pos <= h.hi+touch && h.pos >= v.lo-touch && h.pos <= v.hi+touch {
-				parent[find(i)] = find(len(hs) + j)
+				sets.union(i, len(hs)+j)
 			}
 		}
 	}
@@ -96,18 +87,8 @@ func gridFromRules(hs, vs []rule) (latticeTable, bool) {
 	}
 	rows, cols := len(ys)-1, len(xs)-1
 	slot := func(r, c int) int { return r*cols + c }
-	parent := make([]int, rows*cols)
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	union := func(a, b int) { parent[find(a)] = find(b) }
+	sets := newDisjointSets(rows * cols)
+	find, union := sets.find, sets.union
 	for r := range rows {
 		for c := range cols {
 			if c+1 < cols && !hasRule(vs, xs[c+1], ys[r], ys[r+1]) {
@@ -253,3 +234,25 @@ func hasRule(rs []rule, pos, a, b float64) bool {
 	}
 	return false
 }
+
+// disjointSets is union-find over 0..n-1: rules that touch form one table,
+// grid slots with no rule between them form one cell.
+type disjointSets []int
+
+func newDisjointSets(n int) disjointSets {
+	s := make(disjointSets, n)
+	for i := range s {
+		s[i] = i
+	}
+	return s
+}
+
+func (s disjointSets) find(i int) int {
+	for s[i] != i {
+		s[i] = s[s[i]] // path halving
+		i = s[i]
+	}
+	return i
+}
+
+func (s disjointSets) union(a, b int) { s[s.find(a)] = s.find(b) }
