@@ -122,7 +122,7 @@ func (a *area) link(opts Options) []Link {
 	}
 	parents := a.parents()
 	titleRefs := a.titleRefs(opts)
-	codesFindings := a.actionsCodingFindings()
+	codesFindings, docsCoding := a.actionsCodingFindings()
 	var cands []candidate
 	// bestFor holds, per finding and per document, the best-scoring action
 	// below the threshold: a finding's strongest candidate in each plan is
@@ -146,9 +146,11 @@ func (a *area) link(opts Options) []Link {
 			if titleRefs[pair{src, dst}] {
 				cand.add(opts.Weights.TitleRef, "title_ref", fmt.Sprintf("text names %q", a.docs[dst.DocID].Title))
 			}
-			if rel == RelAddresses && cand.score == 0 && codesFindings[src] {
-				// The action's own references name its findings: a
-				// resemblance to another finding does not overrule them.
+			if rel == RelAddresses && cand.score == 0 && (codesFindings[src] || src.DocID == dst.DocID && docsCoding[src.DocID]) {
+				// The action's own references name its findings, or its
+				// document maps its actions to its own findings by
+				// reference: that mapping is the document's word, and a
+				// resemblance does not overrule it.
 				continue
 			}
 			sv := vecs[src]
@@ -373,23 +375,33 @@ func (a *area) parents() map[*normalize.Item]*normalize.Item {
 }
 
 // actionsCodingFindings lists the actions whose references name a finding
-// of the area.
-func (a *area) actionsCodingFindings() map[*normalize.Item]bool {
+// of the area, and the documents whose actions name findings of their own.
+func (a *area) actionsCodingFindings() (map[*normalize.Item]bool, map[string]bool) {
 	keys := map[string]bool{}
+	own := map[[2]string]bool{}
 	for _, it := range a.items {
 		if it.Kind == normalize.KindFinding && it.Key != "" {
 			keys[strings.ToUpper(it.Key)] = true
+			own[[2]string{it.DocID, strings.ToUpper(it.Key)}] = true
 		}
 	}
 	out := map[*normalize.Item]bool{}
+	docs := map[string]bool{}
 	for _, it := range a.items {
+		if it.Kind != normalize.KindAction {
+			continue
+		}
 		for _, r := range it.Refs {
-			if it.Kind == normalize.KindAction && keys[strings.ToUpper(r)] {
+			r = strings.ToUpper(r)
+			if keys[r] {
 				out[it] = true
+			}
+			if own[[2]string{it.DocID, r}] {
+				docs[it.DocID] = true
 			}
 		}
 	}
-	return out
+	return out, docs
 }
 
 // best keeps the n highest-scoring candidates of each relation.

@@ -308,6 +308,33 @@ func TestOwnReferencesOverruleResemblance(t *testing.T) {
 	}
 }
 
+// A plan that answers its own inspection findings by code (Hull's layout):
+// an action coded to something else is not linked to those findings on
+// resemblance, though another document's action still can be.
+func TestDocumentsOwnCodingOverrulesResemblance(t *testing.T) {
+	in := Input{
+		Documents: []normalize.Document{
+			{ID: "plan", LocalArea: "Shire", Title: "Plan"},
+			{ID: "other", LocalArea: "Shire", Title: "Strategy"},
+		},
+		Items: []normalize.Item{
+			{ID: "f", DocID: "plan", Kind: normalize.KindFinding, Key: "AFI1", Text: "Leaders should strengthen transition into adulthood for young people"},
+			{ID: "a", DocID: "plan", Kind: normalize.KindAction, Key: "P1", Text: "Strengthen transition into adulthood panels", Refs: []string{"AFI1"}},
+			{ID: "b", DocID: "plan", Kind: normalize.KindAction, Key: "P2", Text: "Expand the transition into adulthood team", Refs: []string{"SEF"}},
+			{ID: "c", DocID: "other", Kind: normalize.KindAction, Key: "1", Text: "Expand the transition into adulthood team"},
+		},
+	}
+	got := edges(Run(in, nil, testOptions()).Links)
+	if _, ok := got[edge{"b", RelAddresses, "f", ReviewProposed}]; ok {
+		t.Error("an action its own document codes to SEF was linked to that document's AFI1 on resemblance")
+	}
+	for _, want := range []edge{{"a", RelAddresses, "f", ReviewProposed}, {"c", RelAddresses, "f", ReviewProposed}} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("missing %v; got %v", want, got)
+		}
+	}
+}
+
 func TestBestActionPerFinding(t *testing.T) {
 	in := Input{
 		Documents: []normalize.Document{
