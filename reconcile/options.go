@@ -28,6 +28,11 @@ type Options struct {
 	// its own words when it is compared with another document's priorities
 	// and outcomes: what an action is for is often said only above it.
 	ParentShare float64 `mapstructure:"parent_share"`
+	// MinSharedTerms is how many terms two statements must share for their
+	// text similarity to count in full; with fewer it is scaled down in
+	// proportion, because a cosine between short statements on one or two
+	// common words overstates how alike they are. 0 or 1 turns this off.
+	MinSharedTerms int `mapstructure:"min_shared_terms"`
 	// DoneStatuses are statuses (folded) that mean an action is finished, so
 	// it cannot be overdue.
 	DoneStatuses []string `mapstructure:"done_statuses"`
@@ -83,6 +88,9 @@ func (o Options) Validate() []error {
 	}
 	if o.FindingFloor < 0 || o.FindingFloor > 1 {
 		errs = append(errs, fmt.Errorf("reconcile.finding_floor: %v must be in [0, 1]", o.FindingFloor))
+	}
+	if o.MinSharedTerms < 0 {
+		errs = append(errs, fmt.Errorf("reconcile.min_shared_terms: %d must not be negative", o.MinSharedTerms))
 	}
 	if o.MaxPerAction < 1 {
 		errs = append(errs, fmt.Errorf("reconcile.max_per_action: %d must be at least 1", o.MaxPerAction))

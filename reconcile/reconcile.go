@@ -156,7 +156,7 @@ func (a *area) link(opts Options) []Link {
 			sv := vecs[src]
 			if rel == RelImplements && opts.ParentShare > 0 {
 				if p := parents[src]; p != nil {
-					sv = blend(sv, vecs[p], opts.ParentShare)
+					sv = blend(sv, c.vector(terms(p.Text+" "+p.Objective)), opts.ParentShare)
 				}
 			}
 			cand.similar(sv, vecs[dst], opts)
@@ -264,6 +264,15 @@ func (c *candidate) similar(a, b vector, opts Options) {
 	sim := cosine(a, b)
 	if sim < 0.05 {
 		return
+	}
+	// Two short statements sharing one or two words get a high cosine on
+	// those words alone ("Review of the Local Offer" and "review the offer
+	// and pathway"); similarity resting on fewer shared terms than
+	// MinSharedTerms is scaled down in proportion.
+	n := 0
+	a.shared(b, func(string, float64, float64) { n++ })
+	if n < opts.MinSharedTerms {
+		sim *= float64(n) / float64(opts.MinSharedTerms)
 	}
 	shared := words(statement(c.src), sharedTerms(a, b, 4))
 	c.add(opts.Weights.Text*sim, "text", fmt.Sprintf("%.2f text similarity on '%s'", sim, strings.Join(shared, " ")))
@@ -424,9 +433,14 @@ func best(cands []candidate, n int) []candidate {
 // statement is the text an item is compared by.
 func statement(it *normalize.Item) string {
 	parts := []string{it.Text, it.Objective}
-	if it.Kind == normalize.KindFinding {
+	switch it.Kind {
+	case normalize.KindFinding:
 		parts = append(parts, it.Outcomes...)
 		parts = append(parts, it.Progress...)
+	case normalize.KindPriority:
+		// A priority's heading is often two words ("Next Step - SEND
+		// Provision"); why it is a priority says what it is for.
+		parts = append(parts, it.Rationale...)
 	}
 	return strings.Join(parts, " ")
 }

@@ -425,3 +425,59 @@ func TestParentPriorityInformsImplements(t *testing.T) {
 		t.Errorf("the action under the mental health priority does not implement the mental health outcome: %v", got)
 	}
 }
+
+// Two short statements that share one word are not one commitment: the
+// cosine on "offer" alone is high, and min_shared_terms scales it down.
+func TestFewSharedTermsScaledDown(t *testing.T) {
+	in := Input{
+		Documents: []normalize.Document{
+			{ID: "plan", LocalArea: "Shire", Title: "Action plan"},
+			{ID: "comm", LocalArea: "Shire", Title: "Commissioning strategy"},
+		},
+		Items: []normalize.Item{
+			{ID: "a", DocID: "plan", Kind: normalize.KindAction, Key: "6.4", Text: "Review of the Local Offer"},
+			{ID: "b", DocID: "comm", Kind: normalize.KindAction, Key: "P2.1", Text: "Complete the reviews of the offer and pathway to therapy services"},
+			{ID: "c", DocID: "comm", Kind: normalize.KindAction, Key: "P2.9", Text: "Publish the Local Offer review timetable for schools"},
+			{ID: "d", DocID: "plan", Kind: normalize.KindAction, Key: "6.9", Text: "Publish a timetable for schools on each Local Offer review"},
+		},
+	}
+	opts := testOptions()
+	got := edges(Run(in, nil, opts).Links)
+	if _, ok := got[edge{"a", RelSameAs, "c", ReviewProposed}]; !ok {
+		t.Fatalf("without min_shared_terms the two-word match should pass the threshold, or the test proves nothing: %v", got)
+	}
+	opts.MinSharedTerms = 3
+	got = edges(Run(in, nil, opts).Links)
+	for _, e := range []edge{{"a", RelSameAs, "b", ReviewProposed}, {"a", RelSameAs, "c", ReviewProposed}} {
+		if _, ok := got[e]; ok {
+			t.Errorf("%v rests on 'review' and 'offer' alone and is still proposed", e)
+		}
+	}
+	if _, ok := got[edge{"c", RelSameAs, "d", ReviewProposed}]; !ok {
+		t.Errorf("a match on four shared words was lost: %v", got)
+	}
+}
+
+// A priority titled only "Next Step - SEND Provision" is matched by what its
+// "why is this a priority" bullets say it is for.
+func TestPriorityRationaleInformsImplements(t *testing.T) {
+	in := Input{
+		Documents: []normalize.Document{
+			{ID: "plan", LocalArea: "Shire", Title: "Action plan"},
+			{ID: "comm", LocalArea: "Shire", Title: "Commissioning strategy"},
+		},
+		Items: []normalize.Item{
+			{ID: "p2", DocID: "plan", Kind: normalize.KindPriority, Key: "2", Text: "Next Step - SEND Provision"},
+			{ID: "a", DocID: "comm", Kind: normalize.KindAction, Key: "P6.3", Text: "Make the move from children's to adult continuing care seamless and timely"},
+		},
+	}
+	opts := testOptions()
+	if got := edges(Run(in, nil, opts).Links); len(got) != 0 {
+		t.Fatalf("without a rationale: %v", got)
+	}
+	in.Items[0].Rationale = []string{"To ensure that a move to adult continuing care is managed in a timely manner."}
+	got := edges(Run(in, nil, opts).Links)
+	if _, ok := got[edge{"a", RelImplements, "p2", ReviewProposed}]; !ok {
+		t.Errorf("the priority's rationale did not count: %v", got)
+	}
+}
