@@ -171,7 +171,7 @@ func (a *area) link(opts Options) []Link {
 				}
 			}
 		}
-		cands = append(cands, best(mine, opts.MaxPerAction)...)
+		cands = append(cands, best(mine, opts.MaxPerAction, a.logical)...)
 	}
 	cands = append(cands, bestPerFinding(cands, bestFor)...)
 	links := make([]Link, 0, len(cands))
@@ -186,6 +186,15 @@ func (a *area) link(opts Options) []Link {
 }
 
 type pair struct{ src, dst *normalize.Item }
+
+// logical names an item the same way in every copy of its document (the
+// same title in the area), so copies count as one item.
+func (a *area) logical(it *normalize.Item) string {
+	if t := a.docs[it.DocID].Title; t != "" && it.Key != "" {
+		return fold(t) + "\x00" + string(it.Kind) + "\x00" + it.Key
+	}
+	return "\x00" + it.ID
+}
 
 // renderings reports whether two items come from two copies of one
 // document: the same title in the same area, printed by two producers or
@@ -413,18 +422,25 @@ func (a *area) actionsCodingFindings() (map[*normalize.Item]bool, map[string]boo
 	return out, docs
 }
 
-// best keeps the n highest-scoring candidates of each relation.
-func best(cands []candidate, n int) []candidate {
+// best keeps the candidates of each relation to the n highest-scoring
+// targets; copies of one target (the HTML and a PDF of one report) count
+// as one, so a batch holding both links an action to each.
+func best(cands []candidate, n int, logical func(*normalize.Item) string) []candidate {
 	slices.SortStableFunc(cands, func(a, b candidate) int {
 		return cmp.Or(cmp.Compare(a.relation, b.relation), cmp.Compare(b.score, a.score), cmp.Compare(a.dst.ID, b.dst.ID))
 	})
 	var out []candidate
 	count := map[string]int{}
+	kept := map[[2]string]bool{}
 	for _, c := range cands {
+		k := [2]string{c.relation, logical(c.dst)}
 		// A reference is the document's own word: never cut.
-		if count[c.relation] < n || strings.Contains(c.method, "ref") {
+		if kept[k] || count[c.relation] < n || strings.Contains(c.method, "ref") {
 			out = append(out, c)
-			count[c.relation]++
+			if !kept[k] {
+				kept[k] = true
+				count[c.relation]++
+			}
 		}
 	}
 	return out

@@ -481,3 +481,26 @@ func TestPriorityRationaleInformsImplements(t *testing.T) {
 		t.Errorf("the priority's rationale did not count: %v", got)
 	}
 }
+
+// A batch may hold a report as HTML and as PDF: an action's cap of links
+// counts the copies of one finding once, so each copy gets the link.
+func TestCapCountsCopiesOnce(t *testing.T) {
+	in := testInput()
+	for _, id := range []string{"insp-pdf", "insp-pdf2"} {
+		in.Documents = append(in.Documents, normalize.Document{ID: id, LocalArea: "Shire", Title: "Shire inspection progress report"})
+		for _, it := range in.Items {
+			if it.DocID == "insp" {
+				it.ID, it.DocID = id+"-"+it.ID, id
+				in.Items = append(in.Items, it)
+			}
+		}
+	}
+	opts := testOptions()
+	opts.MaxPerAction = 1
+	got := edges(Run(in, nil, opts).Links)
+	for _, dst := range []string{"f2", "insp-pdf-f2", "insp-pdf2-f2"} {
+		if _, ok := got[edge{"a3", RelAddresses, dst, ReviewProposed}]; !ok {
+			t.Errorf("a3 lost its link to the copy %s of PA2: %v", dst, got)
+		}
+	}
+}
