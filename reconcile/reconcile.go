@@ -120,6 +120,10 @@ func (a *area) link(opts Options) []Link {
 	for _, it := range a.items {
 		themes[it] = themesOf(statement(it), opts.Themes)
 	}
+	logical := make(map[*normalize.Item]string, len(a.items))
+	for _, it := range a.items {
+		logical[it] = a.logical(it)
+	}
 	parents := a.parents()
 	titleRefs := a.titleRefs(opts)
 	codesFindings, docsCoding := a.actionsCodingFindings()
@@ -171,7 +175,7 @@ func (a *area) link(opts Options) []Link {
 				}
 			}
 		}
-		cands = append(cands, best(mine, opts.MaxPerAction, a.logical)...)
+		cands = append(cands, best(mine, opts.MaxPerAction, logical)...)
 	}
 	cands = append(cands, bestPerFinding(cands, bestFor)...)
 	links := make([]Link, 0, len(cands))
@@ -425,7 +429,7 @@ func (a *area) actionsCodingFindings() (map[*normalize.Item]bool, map[string]boo
 // best keeps the candidates of each relation to the n highest-scoring
 // targets; copies of one target (the HTML and a PDF of one report) count
 // as one, so a batch holding both links an action to each.
-func best(cands []candidate, n int, logical func(*normalize.Item) string) []candidate {
+func best(cands []candidate, n int, logical map[*normalize.Item]string) []candidate {
 	slices.SortStableFunc(cands, func(a, b candidate) int {
 		return cmp.Or(cmp.Compare(a.relation, b.relation), cmp.Compare(b.score, a.score), cmp.Compare(a.dst.ID, b.dst.ID))
 	})
@@ -433,7 +437,7 @@ func best(cands []candidate, n int, logical func(*normalize.Item) string) []cand
 	count := map[string]int{}
 	kept := map[[2]string]bool{}
 	for _, c := range cands {
-		k := [2]string{c.relation, logical(c.dst)}
+		k := [2]string{c.relation, logical[c.dst]}
 		// A reference is the document's own word: never cut.
 		if kept[k] || count[c.relation] < n || strings.Contains(c.method, "ref") {
 			out = append(out, c)
