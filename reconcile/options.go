@@ -56,6 +56,9 @@ type Weights struct {
 	Text        float64 `mapstructure:"text"`
 	SharedLead  float64 `mapstructure:"shared_lead"`
 	SharedOrg   float64 `mapstructure:"shared_org"`
+	// SharedDate is the weight of two due dates that agree at the coarser
+	// of their precisions ("March 2023" and "2023-03-31").
+	SharedDate float64 `mapstructure:"shared_date"`
 	// SharedTheme is the weight of each theme (reconcile.themes) both items
 	// speak to, up to two.
 	SharedTheme float64 `mapstructure:"shared_theme"`
@@ -81,6 +84,7 @@ func (o Options) Validate() []error {
 		"weights.explicit_ref": o.Weights.ExplicitRef, "weights.title_ref": o.Weights.TitleRef,
 		"weights.text": o.Weights.Text, "weights.shared_lead": o.Weights.SharedLead,
 		"weights.shared_org": o.Weights.SharedOrg, "weights.shared_theme": o.Weights.SharedTheme,
+		"weights.shared_date": o.Weights.SharedDate,
 	} {
 		if v < 0 {
 			errs = append(errs, fmt.Errorf("reconcile.%s: %v must not be negative", key, v))

@@ -291,7 +291,8 @@ func (c *candidate) similar(a, b vector, opts Options) {
 	c.add(opts.Weights.Text*sim, "text", fmt.Sprintf("%.2f text similarity on '%s'", sim, strings.Join(shared, " ")))
 }
 
-// shared adds the evidence of shared leads and organisations; alone it never
+// shared adds the evidence of shared leads, organisations and due dates;
+// alone it never
 // makes a link, but it separates two equally similar candidates.
 func (c *candidate) shared(opts Options) {
 	if c.score == 0 {
@@ -302,6 +303,9 @@ func (c *candidate) shared(opts Options) {
 	}
 	if n, j := overlap(c.src.LeadOrgs, c.dst.LeadOrgs); n > 0 {
 		c.add(opts.Weights.SharedOrg*j, "orgs", fmt.Sprintf("%d shared lead organisations", n))
+	}
+	if a, b := c.src.Due, c.dst.Due; !a.IsZero() && !b.IsZero() && sameDay(a, b) {
+		c.add(opts.Weights.SharedDate, "dates", "both due "+dateAt(a, coarser(a.Precision, b.Precision)))
 	}
 }
 

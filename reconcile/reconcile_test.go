@@ -504,3 +504,38 @@ func TestCapCountsCopiesOnce(t *testing.T) {
 		}
 	}
 }
+
+func TestMatchingDueDates(t *testing.T) {
+	month := func(s string) normalize.Date {
+		d := day(s)
+		d.Precision = normalize.PrecisionMonth
+		return d
+	}
+	opts := testOptions()
+	opts.Weights.SharedDate = 0.05
+	for _, tc := range []struct {
+		name string
+		a, b normalize.Date
+		want float64
+	}{
+		{"same day", day("2023-03-31"), day("2023-03-31"), 0.05},
+		{"month against day", month("2023-03-31"), day("2023-03-31"), 0.05},
+		{"different months", month("2023-03-31"), day("2023-04-30"), 0},
+		{"one undated", day("2023-03-31"), normalize.Date{}, 0},
+	} {
+		c := candidate{
+			src:   &normalize.Item{Due: tc.a},
+			dst:   &normalize.Item{Due: tc.b},
+			score: 0.3, // dates separate candidates; alone they never score
+		}
+		c.shared(opts)
+		if got := c.score - 0.3; got < tc.want-1e-9 || got > tc.want+1e-9 {
+			t.Errorf("%s: date evidence %v, want %v (%v)", tc.name, got, tc.want, c.evidence)
+		}
+	}
+	alone := candidate{src: &normalize.Item{Due: day("2023-03-31")}, dst: &normalize.Item{Due: day("2023-03-31")}}
+	alone.shared(opts)
+	if alone.score != 0 {
+		t.Error("a matching date alone made a score")
+	}
+}
