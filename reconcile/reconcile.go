@@ -362,17 +362,35 @@ func namesTitle(have map[string]bool, d *normalize.Document) bool {
 
 // bestPerFinding returns, for each finding and document that no proposed
 // link already joins, the best candidate found there, in a stable order.
+// Such a candidate is below the threshold, so it needs a second kind of
+// evidence: the finding and the action speak to one theme. A finding that
+// would be left with no candidate at all still gets its best one, so
+// reviewers see a candidate rather than a gap.
 func bestPerFinding(chosen []candidate, bestFor map[[2]string]candidate) []candidate {
 	linked := map[[2]string]bool{}
+	answered := map[string]bool{}
 	for _, c := range chosen {
 		if c.relation == RelAddresses {
 			linked[[2]string{c.dst.ID, c.src.DocID}] = true
+			answered[c.dst.ID] = true
 		}
 	}
 	var out []candidate
+	fallback := map[string]candidate{}
 	for k, c := range bestFor {
-		if !linked[k] {
-			c.evidence = append(c.evidence, "best match in its document for "+c.dst.Key)
+		if linked[k] {
+			continue
+		}
+		c.evidence = append(c.evidence, "best match in its document for "+c.dst.Key)
+		if strings.Contains(c.method, "theme") {
+			out = append(out, c)
+			answered[c.dst.ID] = true
+		} else if f, ok := fallback[c.dst.ID]; !ok || c.score > f.score || c.score == f.score && c.src.ID < f.src.ID {
+			fallback[c.dst.ID] = c
+		}
+	}
+	for id, c := range fallback {
+		if !answered[id] {
 			out = append(out, c)
 		}
 	}

@@ -539,3 +539,38 @@ func TestMatchingDueDates(t *testing.T) {
 		t.Error("a matching date alone made a score")
 	}
 }
+
+// A finding's best action below the threshold is proposed when the two share
+// a theme; without one it is proposed only if the finding would otherwise
+// have no candidate at all.
+func TestBestActionNeedsThemeUnlessGap(t *testing.T) {
+	in := Input{
+		Documents: []normalize.Document{
+			{ID: "insp", LocalArea: "Shire", Title: "Report"},
+			{ID: "plan", LocalArea: "Shire", Title: "Plan"},
+			{ID: "comm", LocalArea: "Shire", Title: "Strategy"},
+		},
+		Items: []normalize.Item{
+			{ID: "f", DocID: "insp", Kind: normalize.KindFinding, Key: "PA2", Text: "Leaders should identify gaps in access to therapy and use performance data"},
+			{ID: "a", DocID: "plan", Kind: normalize.KindAction, Key: "2.5", Text: "Understand the gaps between two disability teams and identify improvements"},
+			{ID: "b", DocID: "comm", Kind: normalize.KindAction, Key: "P5.1", Text: "Map the therapy offer that commissioners and providers agree"},
+			{ID: "g", DocID: "insp", Kind: normalize.KindFinding, Key: "AFI9", Text: "Leaders should shorten the journey to the tribunal"},
+			{ID: "c", DocID: "plan", Kind: normalize.KindAction, Key: "2.6", Text: "Halve the tribunal journey times for families"},
+		},
+	}
+	opts := testOptions()
+	opts.FindingFloor = 0.05
+	opts.Threshold.Addresses = 0.9
+	opts.Weights.SharedTheme = 0.05
+	opts.Themes = map[string][]string{"health_access": {"therapy"}}
+	got := edges(Run(in, nil, opts).Links)
+	if _, ok := got[edge{"b", RelAddresses, "f", ReviewProposed}]; !ok {
+		t.Errorf("the best action sharing the finding's theme was not proposed: %v", got)
+	}
+	if _, ok := got[edge{"a", RelAddresses, "f", ReviewProposed}]; ok {
+		t.Error("a weak match with no theme in common was proposed though the finding has a themed candidate")
+	}
+	if _, ok := got[edge{"c", RelAddresses, "g", ReviewProposed}]; !ok {
+		t.Errorf("a finding with no themed candidate was left a gap: %v", got)
+	}
+}
