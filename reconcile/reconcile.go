@@ -125,6 +125,14 @@ func (a *area) link(opts Options) []Link {
 		logical[it] = a.logical(it)
 	}
 	parents := a.parents()
+	// A priority lends its actions its heading and objective, not its
+	// rationale: the rationale ranges wider than any one action.
+	parentVecs := map[*normalize.Item]vector{}
+	for _, p := range parents {
+		if _, ok := parentVecs[p]; !ok {
+			parentVecs[p] = c.vector(terms(p.Text + " " + p.Objective))
+		}
+	}
 	titleRefs := a.titleRefs(opts)
 	codesFindings, docsCoding := a.actionsCodingFindings()
 	var cands []candidate
@@ -160,7 +168,7 @@ func (a *area) link(opts Options) []Link {
 			sv := vecs[src]
 			if rel == RelImplements && opts.ParentShare > 0 {
 				if p := parents[src]; p != nil {
-					sv = blend(sv, c.vector(terms(p.Text+" "+p.Objective)), opts.ParentShare)
+					sv = blend(sv, parentVecs[p], opts.ParentShare)
 				}
 			}
 			cand.similar(sv, vecs[dst], opts)
@@ -292,8 +300,8 @@ func (c *candidate) similar(a, b vector, opts Options) {
 }
 
 // shared adds the evidence of shared leads, organisations and due dates;
-// alone it never
-// makes a link, but it separates two equally similar candidates.
+// alone it never makes a link, but it separates two equally similar
+// candidates.
 func (c *candidate) shared(opts Options) {
 	if c.score == 0 {
 		return
