@@ -125,14 +125,6 @@ func (a *area) link(opts Options) []Link {
 		logical[it] = a.logical(it)
 	}
 	parents := a.parents()
-	// A priority lends its actions its heading and objective, not its
-	// rationale: the rationale ranges wider than any one action.
-	parentVecs := map[*normalize.Item]vector{}
-	for _, p := range parents {
-		if _, ok := parentVecs[p]; !ok {
-			parentVecs[p] = c.vector(terms(p.Text + " " + p.Objective))
-		}
-	}
 	titleRefs := a.titleRefs(opts)
 	codesFindings, docsCoding := a.actionsCodingFindings()
 	var cands []candidate
@@ -143,6 +135,13 @@ func (a *area) link(opts Options) []Link {
 	for _, src := range a.items {
 		if src.Kind != normalize.KindAction {
 			continue
+		}
+		// Against priorities and outcomes an action speaks with a share of
+		// its priority's heading and objective too; not the priority's
+		// rationale, which ranges wider than any one action.
+		implVec := vecs[src]
+		if p := parents[src]; p != nil && opts.ParentShare > 0 {
+			implVec = blend(implVec, c.vector(terms(p.Text+" "+p.Objective)), opts.ParentShare)
 		}
 		var mine []candidate
 		for _, dst := range a.items {
@@ -166,10 +165,8 @@ func (a *area) link(opts Options) []Link {
 				continue
 			}
 			sv := vecs[src]
-			if rel == RelImplements && opts.ParentShare > 0 {
-				if p := parents[src]; p != nil {
-					sv = blend(sv, parentVecs[p], opts.ParentShare)
-				}
+			if rel == RelImplements {
+				sv = implVec
 			}
 			cand.similar(sv, vecs[dst], opts)
 			cand.themed(themes[src], themes[dst], opts)
