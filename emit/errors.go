@@ -59,3 +59,29 @@ func fileError(table, path string, err error) error {
 	}
 	return &Error{Table: table, Path: path, Row: -1, Err: err}
 }
+
+// Refused splits what the Add methods return into the rows the writer
+// refused (an *Error about one row: an empty required value, a value
+// outside its column's choices), which a batch can report and go on
+// without, and the rest (a failed write), which it cannot.
+func Refused(err error) (rows []*Error, rest error) {
+	var others []error
+	var walk func(error)
+	walk = func(err error) {
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				walk(e)
+			}
+			return
+		}
+		if e, ok := err.(*Error); ok && e.Row >= 0 {
+			rows = append(rows, e)
+			return
+		}
+		others = append(others, err)
+	}
+	if err != nil {
+		walk(err)
+	}
+	return rows, errors.Join(others...)
+}

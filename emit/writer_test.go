@@ -309,6 +309,9 @@ func TestRejectedRowsAreReportedAndSkipped(t *testing.T) {
 			if tc.wantIs != nil && !errors.Is(err, tc.wantIs) {
 				t.Errorf("error %v is not %v", err, tc.wantIs)
 			}
+			if rows, rest := Refused(err); tc.wantIs != nil && (len(rows) == 0 || rest != nil) {
+				t.Errorf("Refused(%v) = %d rows, rest %v; want the refused rows and no rest", err, len(rows), rest)
+			}
 			if err := w.Close(); err != nil {
 				t.Fatalf("a rejected row broke Close: %v", err)
 			}
@@ -369,5 +372,20 @@ func TestConcurrentAdds(t *testing.T) {
 	}
 	if got := rowsIn(t, filepath.Join(dir, "items.parquet")); got != workers*perWorker {
 		t.Errorf("items holds %d rows, want %d", got, workers*perWorker)
+	}
+}
+
+func TestRefusedKeepsWriteFailures(t *testing.T) {
+	row := &Error{Table: "items", Row: 3, Column: "text", Err: ErrEmpty}
+	write := fileError("items", "items.parquet.tmp", errors.New("disk full"))
+	rows, rest := Refused(errors.Join(row, errors.Join(write)))
+	if len(rows) != 1 || rows[0] != row {
+		t.Errorf("rows = %v, want the one refused row", rows)
+	}
+	if !errors.Is(rest, write) || errors.Is(rest, ErrEmpty) {
+		t.Errorf("rest = %v, want only the write failure", rest)
+	}
+	if rows, rest := Refused(nil); rows != nil || rest != nil {
+		t.Errorf("Refused(nil) = %v, %v", rows, rest)
 	}
 }

@@ -258,29 +258,11 @@ func (b *batch) process(ctx context.Context, in input) (res docResult) {
 // fault in one document's rows, named on stderr, not a reason to lose the
 // others. Any other error, such as a failed write, stops the run.
 func rowErrors(prog *progress, err error) error {
-	var fatal []error
-	for _, e := range leaves(err) {
-		if errors.Is(e, emit.ErrEmpty) || errors.Is(e, emit.ErrNotAllowed) || errors.Is(e, emit.ErrOutOfRange) {
-			prog.warn("row not written: " + e.Error())
-			continue
-		}
-		fatal = append(fatal, e)
+	rows, rest := emit.Refused(err)
+	for _, e := range rows {
+		prog.warn("row not written: " + e.Error())
 	}
-	return errors.Join(fatal...)
-}
-
-func leaves(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, leaves(e)...)
-		}
-		return out
-	}
-	return []error{err}
+	return rest
 }
 
 // readInput reads a whole input, refusing one larger than limit before
