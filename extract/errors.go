@@ -18,6 +18,9 @@ var (
 	// ErrEncrypted: the document is encrypted and cannot be read without a
 	// password.
 	ErrEncrypted = errors.New("encrypted document")
+	// ErrNotRegular: the path is a folder, a FIFO or a device, not a file;
+	// opening a FIFO named x.pdf would wait for a writer forever.
+	ErrNotRegular = errors.New("not a regular file")
 	// ErrTooLarge: the input is over one of the limits in Options.
 	ErrTooLarge = errors.New("over limit")
 	// ErrPanic: a reader panicked; the panic was recovered.

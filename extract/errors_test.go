@@ -47,6 +47,7 @@ func TestBadInput(t *testing.T) {
 		{name: "HTML without text", file: "blank.html", content: []byte("<html><body><script>x()</script><nav>Home</nav></body></html>"),
 			wantIs: ErrEmpty, wantMsg: "empty document: no text found"},
 		{name: "missing file", file: "missing.html", wantIs: fs.ErrNotExist, wantMsg: "open: no such file or directory"},
+		{name: "a folder named .pdf", file: "folder.pdf", wantIs: ErrNotRegular, wantMsg: "not a regular file (d---------)"},
 		{name: "unsupported extension", file: "plan.docx", content: []byte("x"), wantIs: ErrUnsupported,
 			wantMsg: `unsupported file type ".docx" (want one of .htm .html .markdown .md .pdf .text .txt)`},
 		{name: "over the byte limit", file: "big.txt", content: []byte("0123456789"), opts: func(o *Options) { o.MaxBytes = 5 },
@@ -65,6 +66,11 @@ func TestBadInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), tt.file)
+			if strings.HasPrefix(tt.file, "folder") {
+				if err := os.Mkdir(path, 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
 			if tt.content != nil {
 				if err := os.WriteFile(path, tt.content, 0o644); err != nil {
 					t.Fatal(err)

@@ -90,9 +90,9 @@ func File(ctx context.Context, path string, opts Options) (*layout.Document, err
 	if _, ok := FormatOf(path); !ok {
 		return nil, unsupported(path)
 	}
-	data, err := readFile(path, opts.MaxBytes)
+	data, err := ReadFile(path, opts.MaxBytes)
 	if err != nil {
-		return nil, fileError(path, err)
+		return nil, err
 	}
 	return Bytes(ctx, path, data, opts)
 }
@@ -138,9 +138,24 @@ func unsupported(path string) error {
 		ErrUnsupported, filepath.Ext(path), strings.Join(Extensions(), " "))}
 }
 
-// readFile reads at most limit bytes, refusing a bigger file without reading
-// it all.
+// ReadFile reads the document at path whole, for a caller that needs its
+// bytes too (to hash them) before handing them to Bytes. It refuses what is
+// not a regular file (ErrNotRegular) and a file over limit bytes (limit 0:
+// no limit) without reading it all. Its errors are *Error naming the file.
+func ReadFile(path string, limit int64) ([]byte, error) {
+	data, err := readFile(path, limit)
+	if err != nil {
+		return nil, fileError(path, err)
+	}
+	return data, nil
+}
+
 func readFile(path string, limit int64) ([]byte, error) {
+	// Stat before Open, because opening a FIFO blocks; a path Stat cannot
+	// see gets its error from Open.
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%w (%s)", ErrNotRegular, st.Mode().Type())
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, unwrapPath(err)

@@ -266,36 +266,16 @@ func rowErrors(prog *progress, err error) error {
 }
 
 // readInput reads a whole input, refusing one larger than limit before
-// reading it.
+// reading it, in words that name the setting to change.
 func readInput(in input, limit int64) ([]byte, error) {
 	if in.Err != nil {
 		return nil, in.Err
 	}
-	// Only a regular file is a document: opening a FIFO named x.pdf would
-	// wait for a writer forever, and a device may never end.
-	info, err := os.Stat(in.Path)
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file (%s)", in.Path, info.Mode().Type())
-	}
-	if info.Size() > limit {
+	data, err := extract.ReadFile(in.Path, limit)
+	if errors.Is(err, extract.ErrTooLarge) {
 		return nil, fmt.Errorf("%s: exceeds extract.max_bytes (%d bytes)", in.Path, limit)
 	}
-	f, err := os.Open(in.Path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", in.Path, err)
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s: exceeds extract.max_bytes (%d bytes)", in.Path, limit)
-	}
-	return data, nil
+	return data, err
 }
 
 // docID is stable for the same input bytes. An input that could not be read
