@@ -20,6 +20,8 @@ type builder struct {
 	leads    *leadParser
 	sections []sectionMatcher
 	skip     []*regexp.Regexp
+	// label reads "Priority 1: ..." headings (normalize.heading_labels).
+	label *regexp.Regexp
 
 	items []Item
 	aux   []itemAux
@@ -88,6 +90,9 @@ func newBuilder(doc *layout.Document, d *Document, opts Options) *builder {
 	for _, p := range opts.SkipSections {
 		b.skip = append(b.skip, mustCompile("(?i)"+p))
 	}
+	if len(opts.HeadingLabels) > 0 {
+		b.label = mustCompile(headingLabelPattern(opts.HeadingLabels))
+	}
 	return b
 }
 
@@ -126,7 +131,7 @@ func (b *builder) priorityHeadings() map[int]string {
 		if blk.Kind != layout.KindHeading {
 			continue
 		}
-		code, _ := headingCode(oneLine(blk.Text))
+		code, _ := b.headingCode(oneLine(blk.Text))
 		if code == "" || strings.Contains(code, ".") {
 			continue
 		}
@@ -172,7 +177,7 @@ func (b *builder) heading(blk *layout.Block, prioKey string) {
 		}
 	}
 	if prioKey != "" && !ctx.skip {
-		_, rest := headingCode(text)
+		_, rest := b.headingCode(text)
 		b.addPriority(prioKey, rest, blk.Page)
 		ctx.priority = prioKey
 	}
@@ -187,12 +192,22 @@ func (b *builder) heading(blk *layout.Block, prioKey string) {
 	}
 }
 
-var reHeadingLabel = regexp.MustCompile(`(?i)^\s*(?:priority|next step|theme|objective|outcome|workstream)\s+(\d{1,2})\s*[:.\-–—]?\s*`)
+// headingLabelPattern matches a heading label and its number at the start
+// of a heading, "Next Step 2 - ...", whatever the spaces inside the label.
+func headingLabelPattern(labels []string) string {
+	alts := make([]string, len(labels))
+	for i, l := range labels {
+		alts[i] = strings.Join(strings.Fields(regexp.QuoteMeta(l)), `\s+`)
+	}
+	return `(?i)^\s*(?:` + strings.Join(alts, "|") + `)\s+(\d{1,2})\s*[:.\-–—]?\s*`
+}
 
 // headingCode reads a heading's number: "1. Next Step", "Priority 1: ...".
-func headingCode(s string) (code, rest string) {
-	if m := reHeadingLabel.FindStringSubmatchIndex(s); m != nil {
-		return s[m[2]:m[3]], strings.TrimSpace(s[m[1]:])
+func (b *builder) headingCode(s string) (code, rest string) {
+	if b.label != nil {
+		if m := b.label.FindStringSubmatchIndex(s); m != nil {
+			return s[m[2]:m[3]], strings.TrimSpace(s[m[1]:])
+		}
 	}
 	return splitCode(s)
 }

@@ -22,6 +22,10 @@ type Options struct {
 	// SkipSections are heading patterns (regular expressions, case-insensitive)
 	// under which no item is read: contents, glossaries, past achievements.
 	SkipSections []string `mapstructure:"skip_sections"`
+	// HeadingLabels are the words a heading's number can follow, as in
+	// "Priority 1: ..." or "Workstream 3 - ..."; a number before the words
+	// ("1. Next Step - ...") is read without them.
+	HeadingLabels []string `mapstructure:"heading_labels"`
 	// Codes are the families of finding codes: "Area for improvement 2",
 	// "AFI 2" and "AF2" are all AFI2.
 	Codes []CodeRule `mapstructure:"codes"`
@@ -146,6 +150,11 @@ func (o Options) Validate() []error {
 	for i, p := range o.SkipSections {
 		if _, err := regexp.Compile("(?i)" + p); err != nil {
 			bad(fmt.Sprintf("skip_sections[%d]", i), "%v", err)
+		}
+	}
+	for i, l := range o.HeadingLabels {
+		if strings.TrimSpace(l) == "" {
+			bad(fmt.Sprintf("heading_labels[%d]", i), "empty")
 		}
 	}
 	for i, c := range o.Codes {
