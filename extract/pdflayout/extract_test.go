@@ -48,16 +48,22 @@ func summary(doc *layout.Document) []string {
 }
 
 // A two-column ruled table: header row spanning both columns.
-func spanningTable(x, y float64) string {
-	return fmt.Sprintf(`0.5 w
+func spanningTable(x, y float64) string { return spanningTableAt(x, y, 1) }
+
+// spanningTableScaled is spanningTable with every length doubled, for
+// drawing under a 0.5 CTM.
+func spanningTableScaled(x, y float64) string { return spanningTableAt(x, y, 2) }
+
+func spanningTableAt(x, y, s float64) string {
+	return fmt.Sprintf(`%[7]g w
 %[1]g %[2]g m %[3]g %[2]g l S
 %[1]g %[4]g m %[3]g %[4]g l S
 %[1]g %[5]g m %[3]g %[5]g l S
 %[1]g %[2]g m %[1]g %[5]g l S
 %[3]g %[2]g m %[3]g %[5]g l S
 %[6]g %[4]g m %[6]g %[5]g l S
-`, x, y, x+200, y-20, y-40, x+100) +
-		textAt(x+5, y-14, 10, "Header") + textAt(x+5, y-34, 10, "A") + textAt(x+105, y-34, 10, "B")
+`, x, y, x+200*s, y-20*s, y-40*s, x+100*s, 0.5*s) +
+		textAt(x+5*s, y-14*s, 10*s, "Header") + textAt(x+5*s, y-34*s, 10*s, "A") + textAt(x+105*s, y-34*s, 10*s, "B")
 }
 
 func TestExtractGeometry(t *testing.T) {
@@ -132,20 +138,6 @@ func TestExtractGeometry(t *testing.T) {
 			}
 		})
 	}
-}
-
-// spanningTableScaled is spanningTable with every coordinate doubled, for
-// drawing under a 0.5 CTM.
-func spanningTableScaled(x, y float64) string {
-	return fmt.Sprintf(`1 w
-%[1]g %[2]g m %[3]g %[2]g l S
-%[1]g %[4]g m %[3]g %[4]g l S
-%[1]g %[5]g m %[3]g %[5]g l S
-%[1]g %[2]g m %[1]g %[5]g l S
-%[3]g %[2]g m %[3]g %[5]g l S
-%[6]g %[4]g m %[6]g %[5]g l S
-`, x, y, x+400, y-40, y-80, x+200) +
-		textAt(x+10, y-28, 20, "Header") + textAt(x+10, y-68, 20, "A") + textAt(x+210, y-68, 20, "B")
 }
 
 func TestExtractTagged(t *testing.T) {
