@@ -42,6 +42,9 @@ type Options struct {
 	// NullDates are timescale words that mean "no date" without being an
 	// error (TBC, ongoing).
 	NullDates []string `mapstructure:"null_dates"`
+	// DateWords are the words that make a date a start, a revision or an
+	// old date (normalize.date_words); null_dates are its null words.
+	DateWords DateWords `mapstructure:"date_words"`
 	// LocalAreas is the lexicon of local areas: a canonical name and the
 	// other ways a document names it.
 	LocalAreas []LocalArea `mapstructure:"local_areas"`
