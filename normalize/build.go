@@ -56,6 +56,9 @@ type headingCtx struct {
 	period    [2]Date
 	hasPeriod bool
 	skip      bool
+	// label marks a section opened by a finding label paragraph, not a
+	// heading (sectionlabel.go).
+	label bool
 }
 
 type proseFinding struct {
@@ -104,6 +107,9 @@ func (b *builder) run() {
 		case layout.KindHeading:
 			b.heading(blk, prio[i])
 		case layout.KindParagraph:
+			if code := b.labelParagraph(blk); code != "" {
+				b.openLabelSection(code, oneLine(blk.Text))
+			}
 			b.paragraph(blk)
 		case layout.KindList:
 			b.list(blk)
