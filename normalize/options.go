@@ -42,6 +42,16 @@ type Options struct {
 	// NullDates are timescale words that mean "no date" without being an
 	// error (TBC, ongoing).
 	NullDates []string `mapstructure:"null_dates"`
+	// DateWords are the words that make a date a start, a revision or an
+	// old date (normalize.date_words); null_dates are its null words.
+	DateWords DateWords `mapstructure:"date_words"`
+	// StatusWords are the ratings a status column writes ("Blue", "On
+	// track", "Complete"): a column of them is a status column whatever its
+	// heading, and a line under one in its cell is a progress comment.
+	StatusWords []string `mapstructure:"status_words"`
+	// StatusColours are the one-word colour ratings (red, amber, green);
+	// their initials are the RAG letters (R, A, G).
+	StatusColours []string `mapstructure:"status_colours"`
 	// LocalAreas is the lexicon of local areas: a canonical name and the
 	// other ways a document names it.
 	LocalAreas []LocalArea `mapstructure:"local_areas"`
@@ -140,6 +150,9 @@ const (
 	// shown by explain, but are no item field.
 	RoleBaseline = "baseline"
 	RoleTarget   = "target"
+	// RoleContributors is a column of partners who help deliver an action
+	// without being accountable for it ("Delivery partners"): not leads.
+	RoleContributors = "contributors"
 )
 
 // ColumnRoles lists every column role, for validation and documentation.
@@ -147,7 +160,7 @@ var ColumnRoles = []string{
 	RoleText, RoleObjective, RolePriority, RoleItemRef, RoleIndicator, RoleLead,
 	RoleLeadOrg, RoleTimescale, RoleStart, RoleDue, RoleStatus, RoleRefs,
 	RoleMeasures, RoleOutcomes, RoleRationale, RoleMilestones, RoleProgress, RoleKey,
-	RoleBaseline, RoleTarget,
+	RoleBaseline, RoleTarget, RoleContributors,
 }
 
 var kinds = []Kind{KindPriority, KindAction, KindFinding, KindOutcome, KindIndicator}
