@@ -23,7 +23,7 @@ type latticeTable struct {
 
 // oneRow reports a table of a single row: a row of buttons or a framed
 // heading more often than a table, unless it carries on a table from the
-// page before.
+// page before (so never on the first page).
 func (t latticeTable) oneRow() bool { return len(t.ys) == 2 }
 
 // boundaryCover is the share of a slot's edge a rule must cover to count
@@ -62,6 +62,7 @@ func findLatticeTables(pc *pageContent) []latticeTable {
 	}
 	var out []latticeTable
 	for _, g := range groups {
+		g[0] = closeFrame(g[0], g[1])
 		for _, band := range splitBands(g[0], g[1]) {
 			if t, ok := gridFromRules(band[0], band[1]); ok {
 				t.page = pc.number
@@ -71,6 +72,41 @@ func findLatticeTables(pc *pageContent) []latticeTable {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].box.y0 < out[j].box.y0 })
 	return out
+}
+
+// closeFrame adds the missing top or bottom border of a framework whose
+// outer vertical rules run on past its first or last horizontal rule: a
+// producer that splits a row at a page break draws the row's side borders
+// down to the page end but no bottom border under the part (and no top
+// border over the part on the next page). Without the closing edge, the
+// cut row and its text fall out of the table.
+func closeFrame(hs, vs []rule) []rule {
+	if len(hs) == 0 || len(vs) < 2 {
+		return hs
+	}
+	left, right := vs[0], vs[0]
+	for _, v := range vs {
+		if v.pos < left.pos {
+			left = v
+		}
+		if v.pos > right.pos {
+			right = v
+		}
+	}
+	if right.pos-left.pos < minCellSize {
+		return hs
+	}
+	top, bottom := hs[0].pos, hs[0].pos
+	for _, h := range hs {
+		top, bottom = min(top, h.pos), max(bottom, h.pos)
+	}
+	if end := min(left.hi, right.hi); end > bottom+minCellSize {
+		hs = append(hs, rule{end, left.pos, right.pos})
+	}
+	if start := max(left.lo, right.lo); start < top-minCellSize {
+		hs = append(hs, rule{start, left.pos, right.pos})
+	}
+	return hs
 }
 
 // gridFromRules builds the grid of one connected framework of rules: every
