@@ -1,6 +1,7 @@
 package pdflayout
 
 import (
+	"math"
 	"sort"
 )
 
@@ -19,6 +20,10 @@ type latticeTable struct {
 	xs    []float64 // column edges, left to right
 	ys    []float64 // row edges, top to bottom
 	cells []gridCell
+	// openTop and openBottom are set where no rule was drawn at the
+	// table's top or bottom edge, its side rules running on to the
+	// page's end: a row the page break cut.
+	openTop, openBottom bool
 }
 
 // oneRow reports a table of a single row: a row of buttons or a framed
@@ -34,7 +39,7 @@ const boundaryCover = 0.6
 // turns each framework with at least two cells into a table.
 func findLatticeTables(pc *pageContent) []latticeTable {
 	hs, vs := pageRules(pc)
-	if len(hs) < 2 || len(vs) < 2 {
+	if len(hs) < 1 || len(vs) < 2 {
 		return nil
 	}
 	// Union-find over rules: horizontal i is node i, vertical j is
@@ -62,10 +67,13 @@ func findLatticeTables(pc *pageContent) []latticeTable {
 	}
 	var out []latticeTable
 	for _, g := range groups {
-		g[0] = closeFrame(g[0], g[1])
+		var top, bottom float64
+		g[0], top, bottom = closeFrame(g[0], g[1])
 		for _, band := range splitBands(g[0], g[1]) {
 			if t, ok := gridFromRules(band[0], band[1]); ok {
 				t.page = pc.number
+				t.openTop = math.Abs(t.box.y0-top) < 0.5
+				t.openBottom = math.Abs(t.box.y1-bottom) < 0.5
 				out = append(out, t)
 			}
 		}
@@ -79,10 +87,12 @@ func findLatticeTables(pc *pageContent) []latticeTable {
 // producer that splits a row at a page break draws the row's side borders
 // down to the page end but no bottom border under the part (and no top
 // border over the part on the next page). Without the closing edge, the
-// cut row and its text fall out of the table.
-func closeFrame(hs, vs []rule) []rule {
+// cut row and its text fall out of the table. It returns the positions
+// of the edges it added, NaN where it added none.
+func closeFrame(hs, vs []rule) (out []rule, top, bottom float64) {
+	top, bottom = math.NaN(), math.NaN()
 	if len(hs) == 0 || len(vs) < 2 {
-		return hs
+		return hs, top, bottom
 	}
 	left, right := vs[0], vs[0]
 	for _, v := range vs {
@@ -94,19 +104,21 @@ func closeFrame(hs, vs []rule) []rule {
 		}
 	}
 	if right.pos-left.pos < minCellSize {
-		return hs
+		return hs, top, bottom
 	}
-	top, bottom := hs[0].pos, hs[0].pos
+	first, last := hs[0].pos, hs[0].pos
 	for _, h := range hs {
-		top, bottom = min(top, h.pos), max(bottom, h.pos)
+		first, last = min(first, h.pos), max(last, h.pos)
 	}
-	if end := min(left.hi, right.hi); end > bottom+minCellSize {
+	if end := min(left.hi, right.hi); end > last+minCellSize {
 		hs = append(hs, rule{end, left.pos, right.pos})
+		bottom = end
 	}
-	if start := max(left.lo, right.lo); start < top-minCellSize {
+	if start := max(left.lo, right.lo); start < first-minCellSize {
 		hs = append(hs, rule{start, left.pos, right.pos})
+		top = start
 	}
-	return hs
+	return hs, top, bottom
 }
 
 // gridFromRules builds the grid of one connected framework of rules: every

@@ -48,6 +48,26 @@ func TestTablesAnyProducer(t *testing.T) {
 			want: table,
 		},
 		{
+			// A row cut by the page break: no rule under it on the first
+			// page nor over it on the next. Its second part opens a new
+			// entry of a one-per-line cell, which no text test would join.
+			name: "row cut by the page break, continued as new lines",
+			pages: []string{
+				textAt(50, 800, 10, "Intro.") +
+					"0.5 w 50 700 m 250 700 l S 50 680 m 250 680 l S\n" +
+					"50 700 m 50 40 l S 150 700 m 150 40 l S 250 700 m 250 40 l S\n" +
+					textAt(55, 686, 10, "Service") + textAt(155, 686, 10, "Items") +
+					textAt(55, 666, 10, "Health") + textAt(155, 666, 10, "Immunisation") +
+					textAt(155, 54, 10, "Clinics"),
+				"0.5 w 50 700 m 250 700 l S\n" +
+					"50 800 m 50 700 l S 150 800 m 150 700 l S 250 800 m 250 700 l S\n" +
+					textAt(155, 786, 10, "Equipment"),
+			},
+			want: []string{"p Intro.", "table#0 2x2",
+				`  0,0 1x1 p1 "Service"`, `  0,1 1x1 p1 "Items"`,
+				`  1,0 1x1 p1 "Health"`, `  1,1 1x1 p1 "Immunisation\nClinics\nEquipment"`},
+		},
+		{
 			name:  "a box around a paragraph is not a table",
 			pages: []string{ruledGrid(50, 700, []float64{400}, []float64{30}) + textAt(55, 680, 10, "Was this page useful?")},
 			want:  []string{"p Was this page useful?"},
