@@ -25,6 +25,9 @@ type Output struct {
 	// Orphans are decisions whose items are no longer in the batch: kept in
 	// the decisions file, reported, never applied.
 	Orphans []Decision
+	// Editions group the documents into copies of one content; every
+	// document of the input is in exactly one, sorted by ID.
+	Editions []Edition
 }
 
 // Run links the items of each local area, applies decisions and works out
@@ -36,17 +39,50 @@ func Run(in Input, decisions []Decision, opts Options) Output {
 		byID[in.Items[i].ID] = &in.Items[i]
 	}
 	var links []Link
+	var out Output
+	alias := map[string]string{}
+	rep := map[string]string{}
 	for _, area := range areas(in) {
+		// Copies of one edition say the same thing: only the
+		// representative's items are linked, once.
+		set := area.editions(opts)
+		for k, v := range set.alias {
+			alias[k] = v
+		}
+		for k, v := range set.rep {
+			rep[k] = v
+		}
+		out.Editions = append(out.Editions, set.editions...)
+		area.items = slices.DeleteFunc(area.items, func(it *normalize.Item) bool { return set.rep[it.DocID] != it.DocID })
 		links = append(links, area.link(opts)...)
 	}
-	var out Output
-	out.Links, out.Orphans = apply(links, decisions, byID)
+	for _, d := range in.Documents {
+		if _, ok := rep[d.ID]; !ok {
+			rep[d.ID] = d.ID
+			out.Editions = append(out.Editions, Edition{ID: EditionID(d), Representative: d.ID, Copies: []string{d.ID}, LocalArea: d.LocalArea, Title: d.Title})
+		}
+	}
+	slices.SortFunc(out.Editions, func(a, b Edition) int { return cmp.Compare(a.ID, b.ID) })
+	out.Links, out.Orphans = apply(links, decisions, byID, alias)
 	slices.SortFunc(out.Links, func(a, b Link) int {
 		return cmp.Or(cmp.Compare(a.Src, b.Src), cmp.Compare(a.Relation, b.Relation), cmp.Compare(a.Dst, b.Dst))
 	})
-	out.Coverage = coverage(in, out.Links, opts)
+	out.Coverage = coverage(in, out.Links, rep, opts)
 	out.Conflicts = conflicts(out.Links, byID)
 	return out
+}
+
+// editions groups the area's documents into editions.
+func (a *area) editions(opts Options) editionSet {
+	docs := make([]*normalize.Document, 0, len(a.docs))
+	for _, d := range a.docs {
+		docs = append(docs, d)
+	}
+	items := map[string][]*normalize.Item{}
+	for _, it := range a.items {
+		items[it.DocID] = append(items[it.DocID], it)
+	}
+	return editions(docs, items, opts)
 }
 
 // LinkID is stable for the same pair and relation.
