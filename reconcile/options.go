@@ -44,6 +44,10 @@ type Options struct {
 	// align (same kind, key and text) for two documents of one title and
 	// area to be copies of one edition.
 	EditionShare float64 `mapstructure:"edition_share"`
+	// RefCues are words after which a dotted number in a sentence is a
+	// reference ("WSoA ref 2.3", "see 1.4"); letter codes (PA1.1, W3)
+	// count anywhere.
+	RefCues []string `mapstructure:"ref_cues"`
 	// EditionShareOtherTitle is the share needed when the titles differ
 	// (a printing's title lost to a running header); 0 never groups
 	// documents of different titles.

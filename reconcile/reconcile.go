@@ -168,8 +168,9 @@ func (a *area) link(opts Options) []Link {
 	// below the threshold: a finding's strongest candidate in each plan is
 	// worth a reviewer's look even when the wording differs.
 	bestFor := map[[2]string]candidate{}
+	codes := a.codes(opts)
 	for _, src := range a.items {
-		if src.Kind != normalize.KindAction {
+		if src.Kind != normalize.KindAction && src.Kind != normalize.KindFinding {
 			continue
 		}
 		// Against priorities and outcomes an action speaks with a share of
@@ -185,15 +186,18 @@ func (a *area) link(opts Options) []Link {
 				continue
 			}
 			rel := relation(src, dst)
-			if rel == "" {
+			if rel == "" || rel == RelImplements && dst.DocID == src.DocID && !codes.holdsFindings[dst.DocID] {
+				// Outcomes of the action's own document are what it
+				// delivers only in a written statement of action, whose
+				// outcomes say what answering its findings looks like.
 				continue
 			}
 			cand := candidate{src: src, dst: dst, relation: rel}
-			cand.explicit(opts)
+			codes.explicit(&cand, opts)
 			if titleRefs[pair{src, dst}] {
 				cand.add(opts.Weights.TitleRef, "title_ref", fmt.Sprintf("text names %q", a.docs[dst.DocID].Title))
 			}
-			if rel == RelAddresses && cand.score == 0 && (codesFindings[src] || src.DocID == dst.DocID && docsCoding[src.DocID]) {
+			if rel == RelAddresses && cand.score == 0 && (codesFindings[src] || len(codes.findings[src]) > 0 || src.DocID == dst.DocID && docsCoding[src.DocID]) {
 				// The action's own references name its findings, or its
 				// document maps its actions to its own findings by
 				// reference: that mapping is the document's word, and a
@@ -257,13 +261,28 @@ func (a *area) renderings(x, y *normalize.Item) bool {
 // outcomes of other documents; and an action can restate one of another
 // document.
 func relation(src, dst *normalize.Item) string {
-	if src == dst || src.Kind != normalize.KindAction {
+	if src == dst {
+		return ""
+	}
+	if src.Kind == normalize.KindFinding {
+		// A finding quoted by a plan or a progress report is the
+		// inspection's finding restated.
+		if dst.Kind == normalize.KindFinding && dst.DocID != src.DocID && src.ID < dst.ID {
+			return RelSameAs
+		}
+		return ""
+	}
+	if src.Kind != normalize.KindAction {
 		return ""
 	}
 	switch dst.Kind {
 	case normalize.KindFinding:
 		return RelAddresses
-	case normalize.KindPriority, normalize.KindOutcome:
+	case normalize.KindOutcome:
+		// A written statement of action states the outcomes its own
+		// actions deliver.
+		return RelImplements
+	case normalize.KindPriority:
 		if dst.DocID != src.DocID {
 			return RelImplements
 		}
@@ -298,20 +317,6 @@ func (c *candidate) add(weight float64, method, evidence string) {
 		c.method += "+" + method
 	}
 	c.evidence = append(c.evidence, evidence)
-}
-
-// explicit is the strongest evidence: the action's references name the
-// target's key ("AFI2" in a reference column).
-func (c *candidate) explicit(opts Options) {
-	if c.relation == RelSameAs || c.dst.Key == "" {
-		return
-	}
-	for _, r := range c.src.Refs {
-		if strings.EqualFold(r, c.dst.Key) {
-			c.add(opts.Weights.ExplicitRef, "explicit_ref", "refs name "+c.dst.Key)
-			return
-		}
-	}
 }
 
 func (c *candidate) similar(a, b vector, opts Options) {
@@ -358,6 +363,12 @@ func (a *area) titleRefs(opts Options) map[pair]bool {
 	if opts.Weights.TitleRef <= 0 {
 		return out
 	}
+	holdsFindings := map[string]bool{}
+	for _, it := range a.items {
+		if it.Kind == normalize.KindFinding {
+			holdsFindings[it.DocID] = true
+		}
+	}
 	for _, src := range a.items {
 		if src.Kind != normalize.KindAction {
 			continue
@@ -367,7 +378,9 @@ func (a *area) titleRefs(opts Options) map[pair]bool {
 			have[t] = true
 		}
 		for id, d := range a.docs {
-			if id == src.DocID || fold(d.Title) == fold(a.docs[src.DocID].Title) || !namesTitle(have, d) {
+			// A report on an inspection (it holds findings) is not
+			// delivered by implementing it, though plans name it.
+			if id == src.DocID || fold(d.Title) == fold(a.docs[src.DocID].Title) || holdsFindings[id] || !namesTitle(have, d) {
 				continue
 			}
 			for _, dst := range a.items {

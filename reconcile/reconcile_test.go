@@ -21,6 +21,7 @@ func testOptions() Options {
 		DoneStatuses: []string{"complete", "completed"},
 		EditionShare: 0.6, EditionShareOtherTitle: 0.85,
 		VersionShare: 0.2,
+		RefCues:      []string{"ref", "see", "also", "action"},
 	}
 }
 
