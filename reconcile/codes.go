@@ -158,6 +158,23 @@ type codeIndex struct {
 	// written statement of action, a progress report on one.
 	holdsFindings map[string]bool
 	title         func(*normalize.Item) string
+	// parent is the section an action sits under in its own document: a
+	// priority or a finding, by the action's parent key.
+	parent map[*normalize.Item]*normalize.Item
+	// keyed lists the items of each kind and folded key.
+	keyed map[[2]string][]*normalize.Item
+}
+
+// unique reports whether dst is the only item of its kind and key outside
+// src's document: a bare "3" two strategies use cites neither.
+func (x *codeIndex) unique(dst, src *normalize.Item) bool {
+	n := 0
+	for _, it := range x.keyed[[2]string{string(dst.Kind), strings.ToUpper(dst.Key)}] {
+		if x.title(it) != x.title(src) {
+			n++
+		}
+	}
+	return n == 1
 }
 
 func (a *area) codes(opts Options) *codeIndex {
@@ -170,6 +187,7 @@ func (a *area) codes(opts Options) *codeIndex {
 		findings:   map[*normalize.Item]map[*normalize.Item]string{},
 		actions:    map[string][]*normalize.Item{},
 		docsCiting: map[string]bool{}, holdsFindings: map[string]bool{},
+		parent: map[*normalize.Item]*normalize.Item{}, keyed: map[[2]string][]*normalize.Item{},
 		title: func(it *normalize.Item) string { return fold(a.docs[it.DocID].Title) },
 	}
 	var findings []*normalize.Item
@@ -192,9 +210,20 @@ func (a *area) codes(opts Options) *codeIndex {
 			}
 		}
 	}
+	sections := map[[2]string]*normalize.Item{}
 	for _, it := range a.items {
-		if it.Kind == normalize.KindAction || it.Kind == normalize.KindFinding {
-			x.cited[it] = mentions(it, cues)
+		x.cited[it] = mentions(it, cues)
+		if it.Key != "" {
+			k := [2]string{string(it.Kind), strings.ToUpper(it.Key)}
+			x.keyed[k] = append(x.keyed[k], it)
+			if it.Kind == normalize.KindPriority || it.Kind == normalize.KindFinding {
+				sections[[2]string{it.DocID, strings.ToUpper(it.Key)}] = it
+			}
+		}
+	}
+	for _, it := range a.items {
+		if p := sections[[2]string{it.DocID, strings.ToUpper(it.ParentKey)}]; it.Kind == normalize.KindAction && it.ParentKey != "" && p != nil {
+			x.parent[it] = p
 		}
 	}
 	for _, it := range a.items {
@@ -270,9 +299,20 @@ func (x *codeIndex) explicit(c *candidate, opts Options) {
 		}
 	case c.relation == RelImplements:
 		for _, code := range x.cited[c.src] {
-			if strings.EqualFold(code, c.dst.Key) {
+			if strings.EqualFold(code, c.dst.Key) && x.unique(c.dst, c.src) {
 				c.add(opts.Weights.ExplicitRef, "explicit_ref", "refs name "+c.dst.Key)
 				return
+			}
+		}
+		// A plan's section (a finding restated, a priority) may say which
+		// priority of another document its actions deliver ("delivers
+		// SEND Strategy priority 3"): its actions implement that one.
+		if p := x.parent[c.src]; p != nil && c.dst.DocID != c.src.DocID {
+			for _, code := range x.cited[p] {
+				if strings.EqualFold(code, c.dst.Key) && x.unique(c.dst, c.src) {
+					c.add(opts.Weights.ExplicitRef, "explicit_ref", "its section "+p.Key+" names "+c.dst.Key)
+					return
+				}
 			}
 		}
 	case c.relation == RelSameAs && c.src.Kind == normalize.KindFinding:

@@ -49,7 +49,8 @@ func TestNames(t *testing.T) {
 // the inspection letter and in the plan that quotes it; the quote is the
 // letter's finding restated; a progress report's row citing "WSoA ref 2.3"
 // restates the statement's action 2.3; a statement's action in section 2
-// answers its finding AFI2.
+// answers its finding AFI2; a plan's section naming the strategy's priority
+// 3 says its actions deliver it.
 func TestCodesAreLinks(t *testing.T) {
 	in := Input{
 		Documents: []normalize.Document{
@@ -57,10 +58,13 @@ func TestCodesAreLinks(t *testing.T) {
 			{ID: "plan", LocalArea: "Shire", Title: "Priority action plan"},
 			{ID: "wsoa", LocalArea: "Shire", Title: "Written statement of action"},
 			{ID: "progress", LocalArea: "Shire", Title: "Progress report"},
+			{ID: "strategy", LocalArea: "Shire", Title: "SEND strategy"},
 		},
 		Items: []normalize.Item{
 			{ID: "l-pa1", DocID: "letter", Kind: normalize.KindFinding, Key: "PA1", Text: "Leaders should improve the timeliness of EHC plans"},
-			{ID: "p-pa1", DocID: "plan", Kind: normalize.KindFinding, Key: "PA1", Text: "Leaders should improve the timeliness of EHC plans"},
+			{ID: "p-pa1", DocID: "plan", Kind: normalize.KindFinding, Key: "PA1", Text: "Leaders should improve the timeliness of EHC plans", RefsRaw: "3"},
+			{ID: "s-3", DocID: "strategy", Kind: normalize.KindPriority, Key: "3", Text: "EHC plans that are on time"},
+			{ID: "s-4", DocID: "strategy", Kind: normalize.KindPriority, Key: "4", Text: "The right school place"},
 			{ID: "p-pa1.1", DocID: "plan", Kind: normalize.KindAction, Key: "PA1.1", ParentKey: "PA1", Text: "Recruit more educational psychologists"},
 			{ID: "w-afi1", DocID: "wsoa", Kind: normalize.KindFinding, Key: "AFI1", Text: "Governance is weak"},
 			{ID: "w-afi2", DocID: "wsoa", Kind: normalize.KindFinding, Key: "AFI2", Text: "Commissioning is not joint"},
@@ -74,6 +78,7 @@ func TestCodesAreLinks(t *testing.T) {
 		{"p-pa1.1", RelAddresses, "l-pa1", ReviewProposed},
 		{"l-pa1", RelSameAs, "p-pa1", ReviewProposed},
 		{"g-p1", RelSameAs, "w-2.3", ReviewProposed},
+		{"p-pa1.1", RelImplements, "s-3", ReviewProposed},
 		{"w-2.3", RelAddresses, "w-afi2", ReviewProposed},
 	} {
 		if _, ok := got[want]; !ok {
