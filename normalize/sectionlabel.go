@@ -50,5 +50,5 @@ func (b *builder) openLabelSection(code, text string) {
 	if parent.priority != "" {
 		return
 	}
-	b.stack = append(b.stack, headingCtx{level: parent.level + 1, text: text, priority: code, label: true})
+	b.stack = append(b.stack, headingCtx{level: parent.level + 1, text: text, priority: code, label: true, item: -1})
 }

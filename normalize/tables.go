@@ -108,6 +108,8 @@ func (b *builder) table(blk *layout.Block) {
 	}
 	h := b.inferRoles(t, b.cols.readHeader(t))
 	switch {
+	case isMeasureTable(h):
+		b.measureTable(t, h)
 	case h.has(RoleIndicator):
 		b.indicatorTable(t, h)
 	case h.has(RoleText):
@@ -364,8 +366,13 @@ func (b *builder) keyValueTable(t *layout.Table) bool {
 	}
 	aux := itemAux{}
 	rw := &row{fields: map[string]*field{}, own: map[string]bool{}}
-	for r := 1; r < t.Rows; r++ {
-		lc, vc := t.At(r, 0), t.At(r, 1)
+	for r, c := 0, 2; r < t.Rows; r, c = r+1, 0 {
+		lc, vc := t.At(r, c), t.At(r, c+1)
+		if r == 0 {
+			// "Area for improvement 1 | statement | Overall RAG | Green"
+			// goes on with label/value pairs on the first row.
+			lc, vc = t.At(0, 2), t.At(0, 3)
+		}
 		if lc == nil || vc == nil || lc == vc {
 			continue
 		}
@@ -381,6 +388,11 @@ func (b *builder) keyValueTable(t *layout.Table) bool {
 		f.cells = append(f.cells, vc)
 		f.lines = append(f.lines, cellLines(vc)...)
 		rw.own[role] = true
+	}
+	if i := b.find(kind, code); i >= 0 {
+		// The finding was stated before: this table adds to it.
+		b.fill(&b.items[i], &b.aux[i], rw, true)
+		return true
 	}
 	b.fill(&it, &aux, rw, true)
 	b.add(it, aux)
