@@ -44,7 +44,7 @@ func (b *builder) inferRoles(t *layout.Table, h tableHeader) tableHeader {
 		switch {
 		case cur == "" && !has(RoleKey) && b.share(firsts, b.isCode) >= minShare:
 			roles[c] = RoleKey
-		case cur != RoleStatus && (cur == "" || cur == RoleProgress) && b.share(firsts, b.statusWord) >= minShare:
+		case cur != RoleStatus && (cur == "" || cur == RoleProgress) && b.share(firsts, b.statusWord) >= 0.5 && b.share(firsts, b.startsStatus) >= minShare:
 			roles[c] = RoleStatus
 		case (cur == "" || cur == RoleTarget) && b.dateColumn(firsts):
 			switch {
