@@ -430,7 +430,7 @@ func (b *builder) paragraph(blk *layout.Block) {
 		case !b.prose.text:
 			it.Text = cleanText(unquote(text))
 			b.prose.text = true
-		case b.caption(text):
+		case b.caption(text) || b.footnote(text):
 		default:
 			it.Progress = append(it.Progress, cleanText(text))
 		}
