@@ -80,6 +80,9 @@ type headingCtx struct {
 	period    [2]Date
 	hasPeriod bool
 	skip      bool
+	// label marks a section opened by a finding label paragraph, not a
+	// heading (sectionlabel.go).
+	label bool
 	// field is the list field (rationale, ...) the section's content
 	// gives the enclosing item, from field_sections.
 	field string
@@ -165,6 +168,9 @@ func (b *builder) run() {
 		case layout.KindHeading:
 			b.heading(blk, prio[i])
 		case layout.KindParagraph:
+			if code := b.labelParagraph(blk); code != "" {
+				b.openLabelSection(code, oneLine(blk.Text))
+			}
 			b.paragraph(blk)
 		case layout.KindList:
 			b.list(blk)
@@ -332,7 +338,7 @@ func (b *builder) heading(blk *layout.Block, prioKey string) {
 		}
 	}
 	if fold(text) != fold(b.d.Title) {
-		if s, e, ok := Period(text); ok {
+		if s, e, ok := HeadingPeriod(text); ok {
 			ctx.period, ctx.hasPeriod = [2]Date{s, e}, true
 		}
 	}
@@ -419,6 +425,8 @@ func (b *builder) paragraph(blk *layout.Block) {
 			return
 		}
 		switch {
+		case !b.prose.text && leadIn(text):
+			// "The inspection letter said:" introduces the statement.
 		case !b.prose.text:
 			it.Text = cleanText(unquote(text))
 			b.prose.text = true
