@@ -70,8 +70,8 @@ func (p *refParser) Label(s string) (code string, kind Kind, ok bool) {
 // all is kept whole as one reference (a named strategy or programme).
 func (p *refParser) Parse(s string, known map[string]bool) []string {
 	out := p.parse(s, known)
-	if len(out) == 0 && strings.TrimSpace(s) != "" {
-		out = []string{cleanText(s)}
+	if c := cleanText(s); len(out) == 0 && c != "" {
+		out = []string{c}
 	}
 	return out
 }
