@@ -40,6 +40,8 @@ type builder struct {
 	quoteDone int
 	// modal finds the words of an instruction (finding_modals).
 	modal *regexp.Regexp
+	// codeLabel reads "Action 1.1:" at the start of an item's text.
+	codeLabel *regexp.Regexp
 	// titleLine is the last heading-like paragraph since the last heading.
 	titleLine string
 	// headAt and skipAt are, per block, the nearest heading before it and
@@ -138,6 +140,9 @@ func newBuilder(doc *layout.Document, d *Document, opts Options) *builder {
 	}
 	if len(opts.CaptionWords) > 0 {
 		b.captions = mustCompile(wordsPattern(`^\s*(?:`, opts.CaptionWords, `)\s*\d*\s*[:.]`))
+	}
+	if len(opts.CodeLabels) > 0 {
+		b.codeLabel = mustCompile(wordsPattern(`^\s*(?:`, opts.CodeLabels, `)\s*(\d{1,2}(?:\.\d{1,2})*[a-z]?)\s*[:.)\-–—]?\s+`))
 	}
 	if len(opts.FindingModals) > 0 {
 		b.modal = mustCompile(wordsPattern(`\b(?:`, opts.FindingModals, `)\b`))
@@ -477,7 +482,7 @@ var reByDate = regexp.MustCompile(`(?i)^(by|due|deadline|timescale)\b:?\s*`)
 // action 1.2 with its lead and due date. Outside such a section numbered
 // paragraphs are a report's own numbering, not actions.
 func (b *builder) numberedAction(blk *layout.Block, text string) bool {
-	code, rest := splitCode(text)
+	code, rest := b.leadCode(text)
 	if code == "" || rest == "" {
 		return false
 	}
@@ -764,4 +769,15 @@ func (b *builder) docPeriod() (Date, Date) {
 		}
 	}
 	return Date{}, Date{}
+}
+
+// leadCode separates an item's own code from its text: "1.2 Develop",
+// "Action 1.2: Develop" (normalize.code_labels).
+func (b *builder) leadCode(s string) (code, rest string) {
+	if b.codeLabel != nil {
+		if m := b.codeLabel.FindStringSubmatchIndex(s); m != nil {
+			return s[m[2]:m[3]], strings.TrimSpace(s[m[1]:])
+		}
+	}
+	return splitCode(s)
 }

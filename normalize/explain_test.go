@@ -104,3 +104,25 @@ func TestExplainNoItems(t *testing.T) {
 	}
 	checkGolden(t, filepath.Join("testdata", "explain", "no-items.txt"), got)
 }
+
+// TestExplainShapes reads a page written for this test in shapes no corpus
+// document has: instructions under "Areas for improvement", "Area of
+// weakness N:" headings with their statement, "Action 1.1:" codes inside
+// list items, "Our commitments" and "Next steps" lists under numbered
+// priorities.
+func TestExplainShapes(t *testing.T) {
+	res, got := explainFile(t, filepath.Join("testdata", "explain", "shapes.html"), "shapes.html")
+	keys := map[string]bool{}
+	for _, it := range res.Items {
+		keys[string(it.Kind)+" "+it.Key] = true
+	}
+	for _, want := range []string{"finding AFI1", "finding AFI2", "finding W1", "finding W2", "priority 1", "action 1.1", "action 1.2", "priority 2", "action P2.1", "action P2.2"} {
+		if !keys[want] {
+			t.Errorf("no %s; got %v", want, keys)
+		}
+	}
+	if len(res.Items) != 10 {
+		t.Errorf("%d items, want 10", len(res.Items))
+	}
+	checkGolden(t, filepath.Join("testdata", "explain", "shapes.txt"), got)
+}
