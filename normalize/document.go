@@ -58,7 +58,9 @@ func Run(doc *layout.Document, meta Meta, opts Options) (res Result, err error) 
 		d.Roles = append(d.Roles, "inspection")
 	}
 	d.PeriodStart, d.PeriodEnd = b.docPeriod()
+	d.Date = documentDate(doc, d.Title, opts.DateLabels)
 	b.finish()
+	classifyStatuses(doc, b.items, opts.Statuses)
 	res = Result{Document: d, Items: b.items, Trace: b.trace()}
 	if len(b.items) == 0 {
 		// A document that yields nothing is not a success: say so, and

@@ -78,6 +78,11 @@ type Options struct {
 	// PeopleMaxEdits is how many letters two spellings of a name may differ
 	// by and still be one person (first name and surname each).
 	PeopleMaxEdits int `mapstructure:"people_max_edits"`
+	// Statuses is the vocabulary of status categories (items.status_category).
+	Statuses StatusOptions `mapstructure:"statuses"`
+	// DateLabels are the labels of a document's own date ("Date of
+	// meeting", "Published"), read from a label cell or a "Label: date" line.
+	DateLabels []string `mapstructure:"date_labels"`
 }
 
 // SectionRule gives the items of the lists under a matching heading or
@@ -251,5 +256,6 @@ func (o Options) Validate() []error {
 	if o.PeopleMaxEdits < 0 || o.PeopleMaxEdits > 3 {
 		bad("people_max_edits", "must be 0 to 3, got %d", o.PeopleMaxEdits)
 	}
+	errs = append(errs, o.Statuses.Validate()...)
 	return errs
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/sendrecon/sendrecon/batch"
 	"github.com/sendrecon/sendrecon/config"
 	"github.com/sendrecon/sendrecon/extract"
 	"github.com/sendrecon/sendrecon/normalize"
@@ -26,7 +27,7 @@ table headers with the roles they were given, so that a configuration
 			if err != nil {
 				return err
 			}
-			doc, err := extract.File(cmd.Context(), args[0], extractOptions(cfg))
+			doc, err := extract.File(cmd.Context(), args[0], batch.ExtractOptions(cfg))
 			if err != nil {
 				return err
 			}
