@@ -88,6 +88,9 @@ type headingCtx struct {
 	period    [2]Date
 	hasPeriod bool
 	skip      bool
+	// label marks a section opened by a finding label paragraph, not a
+	// heading (sectionlabel.go).
+	label bool
 	// field is the list field (rationale, ...) the section's content
 	// gives the enclosing item, from field_sections.
 	field string
@@ -176,6 +179,9 @@ func (b *builder) run() {
 		case layout.KindHeading:
 			b.heading(blk, prio[i])
 		case layout.KindParagraph:
+			if code := b.labelParagraph(blk); code != "" {
+				b.openLabelSection(code, oneLine(blk.Text))
+			}
 			b.paragraph(blk)
 		case layout.KindList:
 			b.list(blk)
