@@ -58,6 +58,8 @@ func buildGeometric(doc *layout.Document, pages []*pageContent) {
 			continue
 		}
 		body, tables := splitTables(pc, dt)
+		body, banded := findBandTables(pc, body, dt)
+		tables = append(tables, banded...)
 		lines := buildLines(body, pc.number, lineOptions{splitGap: 3})
 		var kept []line
 		for _, l := range lines {
