@@ -182,7 +182,13 @@ func bandTable(b headerBand, glyphs []glyph, used []bool, limit float64, page in
 		if pitch == 0 {
 			pitch = p
 		}
-		if g0.y-lastY > endBreak*max(pitch, p) && len(body) > 0 || !keepsToColumns(glyphs, row, xs, left, right) {
+		// A raised glyph (a footnote's number) sits on its own baseline
+		// just above its line: the line decides for it.
+		near := end
+		for near < len(below) && glyphs[below[near]].y-g0.y < 0.6*g0.size {
+			near++
+		}
+		if g0.y-lastY > endBreak*max(pitch, p) && len(body) > 0 || !keepsToColumns(glyphs, below[k-len(row):near], xs, left, right) {
 			break
 		}
 		body = append(body, row...)
@@ -249,6 +255,16 @@ func relatesColumns(glyphs []glyph, rows [][]int, xs []float64) bool {
 	return false
 }
 
+// lastLine is column c's last line on the baselines given.
+func lastLine(at []map[int]line, c int) (line, bool) {
+	for j := len(at) - 1; j >= 0; j-- {
+		if l, ok := at[j][c]; ok {
+			return l, true
+		}
+	}
+	return line{}, false
+}
+
 // keepsToColumns reports whether the glyphs of one baseline row lie
 // within the table and none crosses a column boundary.
 func keepsToColumns(glyphs []glyph, row []int, xs []float64, left, right float64) bool {
@@ -278,11 +294,12 @@ func columnOf(x float64, xs []float64) int {
 
 // splitRows cuts the body into rows: where the space between two
 // consecutive baselines (of any column) is wider than a cell's line pitch
-// by the cells' padding, or where the same columns carry on from one
-// baseline to the next and each of their lines was begun anew (its first
-// word would have fitted on the line above, or it opens with a number:
-// rows of one line each, set without padding, as in a contents list). The pitch is the least baseline distance between two
-// lines of one column.
+// by the cells' padding; in a table set without padding (rows of one line
+// each, as in a contents list or a glossary), where the same columns
+// carry on from one baseline to the next, none of their lines carries on
+// the text above (in lower case) and some was begun anew (its first word
+// would have fitted on the line above, or it opens with a number). The pitch is the least baseline distance between two
+// lines of one column, or the document's where that is no line pitch.
 func splitRows(glyphs []glyph, body []int, xs []float64, dt docText) [][]int {
 	size := glyphs[body[0]].size
 	var ys []float64
@@ -317,30 +334,50 @@ func splitRows(glyphs []glyph, body []int, xs []float64, dt docText) [][]int {
 			}
 		}
 	}
-	if math.IsInf(pitch, 1) {
-		pitch = 1.2 * size
+	// Where no cell has two lines, the least distance is between rows;
+	// the document's own line pitch stands in.
+	if body := max(dt.pitch, 1) * size; math.IsInf(pitch, 1) || pitch > rowBreak*body {
+		pitch = body
+	}
+	// Rows set with padding are told apart by it alone; without any,
+	// by how each column's line begins.
+	padded := false
+	for j := 1; j < len(ys); j++ {
+		padded = padded || ys[j]-ys[j-1] > rowBreak*pitch
 	}
 	newRow := func(j int) bool {
-		if ys[j]-ys[j-1] > rowBreak*pitch {
-			return true
+		if padded {
+			return ys[j]-ys[j-1] > rowBreak*pitch
 		}
 		prev, cur := at[j-1], at[j]
-		if len(cur) < 2 || len(cur) != len(prev) {
+		if len(cur) < 2 {
 			return false
 		}
+		anew, all := false, true
 		for c, l := range cur {
-			p, ok := prev[c]
+			if _, bullet := splitBullet(l.text); bullet || startsLower(l.text) {
+				return false // items of lists in the cells, or text carrying on
+			}
+			above, ok := lastLine(at[:j], c)
 			if !ok {
-				return false
+				continue
 			}
-			if _, bullet := splitBullet(l.text); bullet {
-				return false // items of lists in the cells
-			}
-			if _, numbered := splitMarker(l.text); !numbered && !hardBreak(p, l, xs[c+1]) {
-				return false
+			_, numbered := splitMarker(l.text)
+			begun := numbered || hardBreak(above, l, xs[c+1])
+			anew = anew || begun
+			if _, onPrev := prev[c]; onPrev {
+				all = all && begun
 			}
 		}
-		return true
+		for c := range prev {
+			if _, ok := cur[c]; !ok {
+				return false // a column carries on alone
+			}
+		}
+		// Every column of the baseline above begins anew, or, where the
+		// same columns go on, one does (a narrow column's short entries
+		// need not leave room for the next).
+		return all || len(cur) == len(prev) && anew
 	}
 	var rows [][]int
 	var cur []int
