@@ -39,6 +39,12 @@ const rowBreak = 1.4
 // header-band table: a blank line or more than any row's padding.
 const endBreak = 3.2
 
+// The reasons a grid read without rules is uncertain.
+const (
+	doubtWhitespaceRows = "no rules drawn: columns from the header cells' backgrounds, rows from the whitespace between them (a cell spanning rows is not seen)"
+	doubtAlignedText    = "no rules drawn: columns and rows from the alignment of the text"
+)
+
 // headerBand is a row of cell backgrounds side by side.
 type headerBand struct {
 	cells []box
@@ -202,6 +208,7 @@ func bandTable(b headerBand, glyphs []glyph, used []bool, limit float64, page in
 		return pageTable{}, false
 	}
 	t := pageTable{page: page, lastPage: page, xs: xs, cols: len(xs) - 1}
+	t.doubt(doubtWhitespaceRows)
 	t.box = box{xs[0], b.box.y0, xs[len(xs)-1], glyphs[body[len(body)-1]].y}
 	addRow := func(idx []int, header bool) {
 		cols := make([][]glyph, len(xs)-1)

@@ -57,6 +57,11 @@ func TestHeaderBandTable(t *testing.T) {
 			if got := summary(doc); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
+			for _, tb := range doc.Tables() {
+				if !reflect.DeepEqual(tb.Uncertain, []string{doubtWhitespaceRows}) {
+					t.Errorf("table %d uncertain = %q, want the whitespace rows flagged", tb.Index, tb.Uncertain)
+				}
+			}
 		})
 	}
 }

@@ -28,6 +28,15 @@ type pageTable struct {
 	// openTop and openBottom are set where the part's first or last row
 	// was cut by a page break, no rule closing it (latticeTable).
 	openTop, openBottom bool
+	// uncertain says why the grid may be wrong (layout.Table.Uncertain).
+	uncertain []string
+}
+
+// doubt records a reason the table's grid is uncertain, once.
+func (t *pageTable) doubt(reason string) {
+	if !slices.Contains(t.uncertain, reason) {
+		t.uncertain = append(t.uncertain, reason)
+	}
 }
 
 // cellSource is what a cell's lines were grouped from: its visual lines,
@@ -169,7 +178,7 @@ func flushTable(doc *layout.Document, t *pageTable, block int) *pageTable {
 	if t == nil {
 		return nil
 	}
-	*doc.Blocks[block].Table = layout.Table{Rows: t.rows, Cols: t.cols, Cells: t.cells}
+	*doc.Blocks[block].Table = layout.Table{Rows: t.rows, Cols: t.cols, Cells: t.cells, Uncertain: t.uncertain}
 	return nil
 }
 

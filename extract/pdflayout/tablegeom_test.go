@@ -21,6 +21,8 @@ func TestTablesAnyProducer(t *testing.T) {
 		name  string
 		pages []string
 		want  []string
+		// uncertain: the tables are flagged, not drawn for certain.
+		uncertain bool
 	}{
 		{
 			// A white fill bounds nothing a reader sees; taken for rules
@@ -68,6 +70,19 @@ func TestTablesAnyProducer(t *testing.T) {
 				`  1,0 1x1 p1 "Health"`, `  1,1 1x1 p1 "Immunisation\nClinics\nEquipment"`},
 		},
 		{
+			// Two tables of the same columns, one ending a page, the next
+			// opening the following page: joined, and said to be a guess.
+			name: "parts joined by their columns alone are flagged",
+			pages: []string{textAt(50, 800, 10, "Intro.") + grid(100),
+				ruledGrid(50, 800, []float64{100, 100}, []float64{20, 20}) +
+					textAt(55, 786, 10, "Finding") + textAt(155, 786, 10, "Owner") +
+					textAt(55, 766, 10, "Do b") + textAt(155, 766, 10, "Bob")},
+			want: []string{"p Intro.", "table#0 4x2",
+				`  0,0 1x1 p1 "Action"`, `  0,1 1x1 p1 "Lead"`, `  1,0 1x1 p1 "Do a"`, `  1,1 1x1 p1 "Ann"`,
+				`  2,0 1x1 p2 "Finding"`, `  2,1 1x1 p2 "Owner"`, `  3,0 1x1 p2 "Do b"`, `  3,1 1x1 p2 "Bob"`},
+			uncertain: true,
+		},
+		{
 			name:  "a box around a paragraph is not a table",
 			pages: []string{ruledGrid(50, 700, []float64{400}, []float64{30}) + textAt(55, 680, 10, "Was this page useful?")},
 			want:  []string{"p Was this page useful?"},
@@ -87,6 +102,11 @@ func TestTablesAnyProducer(t *testing.T) {
 			}
 			if got := summary(doc); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			for _, tb := range doc.Tables() {
+				if len(tb.Uncertain) > 0 != tt.uncertain {
+					t.Errorf("table %d uncertain = %q, want flagged %v", tb.Index, tb.Uncertain, tt.uncertain)
+				}
 			}
 		})
 	}

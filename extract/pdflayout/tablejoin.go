@@ -1,6 +1,7 @@
 package pdflayout
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"unicode"
@@ -63,6 +64,15 @@ func joinTable(prev, next *pageTable, dt docText) {
 		merged = 1
 	} else if skip < next.rows {
 		drop = continueSpans(prev, next, skip)
+	}
+	if skip == 0 && merged == 0 && len(drop) == 0 {
+		// Neither a repeated header nor a row carried over ties the
+		// parts: two tables of the same columns, one ending a page and
+		// the other opening the next, read the same.
+		prev.doubt(fmt.Sprintf("joined to the part on page %d by its columns alone", next.page))
+	}
+	for _, u := range next.uncertain {
+		prev.doubt(u)
 	}
 	offset := prev.rows - skip - merged
 	for j, c := range next.cells {
