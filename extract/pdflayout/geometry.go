@@ -30,6 +30,10 @@ type pageTable struct {
 	openTop, openBottom bool
 	// uncertain says why the grid may be wrong (layout.Table.Uncertain).
 	uncertain []string
+	// lastBottom is where the last part joined on ends on its page, and
+	// cutAt where a page break cut one of the table's rows (0 if none
+	// did): how far down the producer fills a page with this table.
+	lastBottom, cutAt float64
 }
 
 // doubt records a reason the table's grid is uncertain, once.
