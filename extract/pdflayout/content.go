@@ -67,6 +67,10 @@ type gstate struct {
 	ctm       matrix
 	lineWidth float64
 	text      textState
+	// whiteFill is set while the fill colour is white: an area painted
+	// white on a white page (a page or column background) shows no edge,
+	// so its sides are no rules.
+	whiteFill bool
 }
 
 // markedContent is one open BDC/BMC.
@@ -193,6 +197,10 @@ func (in *interpreter) do(op string, args []pdf.Value, res *resources) {
 		}
 	case "w":
 		gs.lineWidth = num(args, 0)
+	case "g", "rg", "k", "sc", "scn":
+		gs.whiteFill = isWhite(op, args)
+	case "cs":
+		gs.whiteFill = false // a new colour space starts at black
 
 	case "BT":
 		in.tm, in.tlm = identity, identity
@@ -438,9 +446,38 @@ func (in *interpreter) stroke(closeAll bool) {
 	}
 }
 
+// isWhite reports whether a fill-colour operator sets white: gray 1, RGB
+// 1 1 1, CMYK 0 0 0 0. A pattern or a named colour is never taken for
+// white.
+func isWhite(op string, args []pdf.Value) bool {
+	for _, a := range args {
+		if k := a.Kind(); k != pdf.Integer && k != pdf.Real {
+			return false
+		}
+	}
+	if op == "k" || len(args) == 4 {
+		for _, a := range args {
+			if a.Float64() != 0 {
+				return false
+			}
+		}
+		return len(args) == 4
+	}
+	for _, a := range args {
+		if a.Float64() < 1 {
+			return false
+		}
+	}
+	return len(args) == 1 || len(args) == 3
+}
+
 // fill records each subpath that is an axis-aligned rectangle; other shapes
-// (glyph outlines, logos) cannot be table rules or cell backgrounds.
+// (glyph outlines, logos) cannot be table rules or cell backgrounds. White
+// areas are left out: on a white page they draw no edge.
 func (in *interpreter) fill() {
+	if in.gs.whiteFill {
+		return
+	}
 	for _, sub := range in.path {
 		if b, ok := axisRect(sub); ok {
 			in.page.fills = append(in.page.fills, b)

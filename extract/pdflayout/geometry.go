@@ -173,7 +173,7 @@ func flushTable(doc *layout.Document, t *pageTable, block int) *pageTable {
 func splitTables(pc *pageContent, dt docText) ([]glyph, []pageTable) {
 	lattices := findLatticeTables(pc)
 	lattices = slices.DeleteFunc(lattices, func(t latticeTable) bool {
-		return t.oneRow() && textAbove(pc, t.box.y0)
+		return t.oneRow() && textAbove(pc, t.box.y0) || t.oneColumn()
 	})
 	if len(lattices) == 0 {
 		return pc.glyphs, nil
@@ -213,6 +213,13 @@ func splitTables(pc *pageContent, dt docText) ([]glyph, []pageTable) {
 	}
 	return body, tables
 }
+
+// oneColumn reports a framework of rules with a single column: boxes
+// stacked down the page (a page's banner, navigation and content areas
+// drawn as backgrounds, a framed notice) set apart, not cells of a table,
+// which relates at least two columns of values. Its text stays in the
+// body, where its headings, paragraphs and lists are read as such.
+func (t latticeTable) oneColumn() bool { return len(t.xs) == 2 }
 
 // textAbove reports whether the page has text above y, outside the top
 // margin where running headers sit.

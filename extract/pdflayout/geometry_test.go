@@ -1,0 +1,67 @@
+package pdflayout
+
+import (
+	"testing"
+
+	"github.com/sendrecon/sendrecon/extract/layout"
+)
+
+// A white page background whose edges touch a ruled table draws no edge,
+// so the table stays a table of its own; a grey one framing a banner and
+// a content box is one column of stacked boxes, a layout and not a table.
+func TestBackgroundsAreNotTables(t *testing.T) {
+	table := ruledGrid(40, 700, []float64{200, 200}, []float64{30, 30})
+	cells := textAt(45, 680, 10, "Priority") + textAt(245, 680, 10, "Lead") +
+		textAt(45, 650, 10, "Improve data") + textAt(245, 650, 10, "Data team")
+	for _, tc := range []struct {
+		name   string
+		colour string
+		body   string
+		tables int
+	}{
+		{"white background", "1 1 1 rg", table + cells, 1},
+		{"white background gray", "1 g", table + cells, 1},
+		{"white background cmyk", "0 0 0 0 k", table + cells, 1},
+		{"grey frame of stacked boxes", "0.9 g", textAt(45, 650, 10, "Our plan sets out five priorities."), 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// The background's left edge is the table's: a page frame
+			// from 40 to 560 wide and most of the page high.
+			page := "q " + tc.colour + " 40 60 520 740 re f Q\n" + "q 0 g 40 780 520 20 re f Q\n" +
+				tc.body + textAt(45, 760, 18, "Plan title")
+			doc, err := extractBytes(t, testPDF{pages: []string{page}}.bytes(), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(doc.Tables()); got != tc.tables {
+				t.Fatalf("tables = %d, want %d; blocks %+v", got, tc.tables, doc.Blocks)
+			}
+			if tc.tables == 1 {
+				tb := doc.Tables()[0]
+				if tb.Rows != 2 || tb.Cols != 2 {
+					t.Errorf("table %dx%d, want 2x2", tb.Rows, tb.Cols)
+				}
+			}
+		})
+	}
+}
+
+func TestTitleFromBlocks(t *testing.T) {
+	blocks := []layout.Block{
+		{Kind: layout.KindParagraph, Page: 1, Text: "OFFICIAL"},
+		{Kind: layout.KindHeading, Page: 1, Level: 3, Text: "County Council"},
+		{Kind: layout.KindHeading, Page: 1, Level: 1, Text: "SEND Strategy 2024"},
+		{Kind: layout.KindHeading, Page: 1, Level: 1, Text: "Introduction"},
+		{Kind: layout.KindHeading, Page: 2, Level: 1, Text: "Later"},
+	}
+	if got := titleFromBlocks(blocks); got != "SEND Strategy 2024" {
+		t.Errorf("title %q", got)
+	}
+	tableOnly := []layout.Block{{Kind: layout.KindTable, Page: 1, Table: &layout.Table{Cells: []layout.Cell{{Text: "\n"}, {Text: "Report title\nmore"}}}}}
+	if got := titleFromBlocks(tableOnly); got != "Report title" {
+		t.Errorf("title from table %q", got)
+	}
+	if got := titleFromBlocks(nil); got != "" {
+		t.Errorf("empty document title %q", got)
+	}
+}
