@@ -44,6 +44,11 @@ type pageItem struct {
 // buildGeometric fills doc from page geometry alone: the path for untagged
 // PDFs.
 func buildGeometric(doc *layout.Document, pages []*pageContent) {
+	for _, pc := range pages {
+		if pc != nil {
+			addShapeBullets(pc)
+		}
+	}
 	furniture, allLines := findFurniture(pages)
 	dt := newDocText(allLines)
 	var pageLines [][]line

@@ -1,6 +1,8 @@
 package pdflayout
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/sendrecon/sendrecon/extract/layout"
@@ -63,5 +65,44 @@ func TestTitleFromBlocks(t *testing.T) {
 	}
 	if got := titleFromBlocks(nil); got != "" {
 		t.Errorf("empty document title %q", got)
+	}
+}
+
+// circle is a content-stream fragment filling a circle of radius r at
+// (x, y) with four Bézier curves, as browsers draw a list's disc.
+func circle(x, y, r float64) string {
+	k := 0.5523 * r
+	return fmt.Sprintf("%g %g m %g %g %g %g %g %g c %g %g %g %g %g %g c %g %g %g %g %g %g c %g %g %g %g %g %g c h f\n",
+		x+r, y,
+		x+r, y+k, x+k, y+r, x, y+r,
+		x-k, y+r, x-r, y+k, x-r, y,
+		x-r, y-k, x-k, y-r, x, y-r,
+		x+k, y-r, x+r, y-k, x+r, y)
+}
+
+// Bullets drawn as shapes make a list as bullet glyphs do; a shape that
+// does not stand before a line of text (a logo's dot, a mark after the
+// text) is no bullet.
+func TestShapeBullets(t *testing.T) {
+	page := textAt(40, 780, 16, "What we will do") +
+		textAt(40, 750, 10, "We have three aims for the next year.") +
+		circle(45, 733.5, 1.8) + textAt(55, 730, 10, "listen to families") +
+		circle(45, 718.5, 1.8) + textAt(55, 715, 10, "assess needs early") +
+		"0 0 1 1 re f\n" + // a dot far from any text
+		textAt(40, 690, 10, "Then we will report.") + circle(150, 693.5, 1.8)
+	doc, err := extractBytes(t, testPDF{pages: []string{page}}.bytes(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := summary(doc)
+	want := []string{
+		"h1 What we will do",
+		"p We have three aims for the next year.",
+		"li0 • listen to families",
+		"li0 • assess needs early",
+		"p Then we will report.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
