@@ -106,3 +106,38 @@ func TestShapeBullets(t *testing.T) {
 		t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// Running headers and page numbers are furniture; a section heading and
+// a label that open every page at the same place are not, since the
+// heading is set larger and the label has body text above it.
+func TestFurnitureAtThePageEdge(t *testing.T) {
+	var pages []string
+	for i := 1; i <= 3; i++ {
+		pages = append(pages, textAt(270, 820, 9, "OFFICIAL")+
+			textAt(40, 790, 14, fmt.Sprintf("Area for improvement %d", i))+
+			textAt(40, 770, 10, "The inspection letter said:")+
+			textAt(40, 700, 10, fmt.Sprintf("Leaders should improve area %c of the local offer.", 'A'+i))+
+			textAt(290, 30, 9, fmt.Sprint(i)))
+	}
+	doc, err := extractBytes(t, testPDF{pages: pages}.bytes(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var furniture []string
+	for _, l := range doc.Furniture {
+		furniture = append(furniture, fmt.Sprintf("p%d %s", l.Page, l.Text))
+	}
+	wantFurniture := "p1 OFFICIAL|p1 1|p2 OFFICIAL|p2 2|p3 OFFICIAL|p3 3"
+	if got := strings.Join(furniture, "|"); got != wantFurniture {
+		t.Errorf("furniture %s, want %s", got, wantFurniture)
+	}
+	got := strings.Join(summary(doc), "\n")
+	for i := 1; i <= 3; i++ {
+		if !strings.Contains(got, fmt.Sprintf("h1 Area for improvement %d", i)) {
+			t.Errorf("heading %d lost:\n%s", i, got)
+		}
+	}
+	if n := strings.Count(got, "p The inspection letter said:"); n != 3 {
+		t.Errorf("label kept %d times, want 3:\n%s", n, got)
+	}
+}
