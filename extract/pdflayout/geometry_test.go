@@ -141,3 +141,25 @@ func TestFurnitureAtThePageEdge(t *testing.T) {
 		t.Errorf("label kept %d times, want 3:\n%s", n, got)
 	}
 }
+
+// A word broken without a hyphen in a narrow cell is joined when the
+// document writes it whole elsewhere and one half is not a word of its
+// own; two words it uses stay apart.
+func TestJoinBrokenWords(t *testing.T) {
+	vocab := vocabulary{"sufficiency": true, "programme": true, "into": true, "in": true, "to": true, "the": true}
+	for _, tt := range []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"SEND Sufficienc", "y strategy"}, "SEND Sufficiency strategy"},
+		{[]string{"Improvement Programm", "e board"}, "Improvement Programme board"},
+		{[]string{"moving in", "to adulthood"}, "moving in to adulthood"},
+		{[]string{"the Sufficienc", "y."}, "the Sufficiency."},
+		{[]string{"an unknown brok", "en word"}, "an unknown brok en word"},
+		{[]string{"ends 2024", "y"}, "ends 2024 y"},
+	} {
+		if got := joinLines(tt.lines, vocab); got != tt.want {
+			t.Errorf("joinLines(%q) = %q, want %q", tt.lines, got, tt.want)
+		}
+	}
+}
