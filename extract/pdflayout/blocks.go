@@ -172,24 +172,58 @@ func (ts textStyles) boldHeading(p []line, text string) bool {
 	return !strings.HasSuffix(text, ".") && !strings.HasSuffix(text, ",")
 }
 
-// paragraphs groups lines (in reading order) into paragraphs: a new one at
-// a vertical gap wider than line spacing, a change of size or weight, a
-// bullet, or a line that starts left of a hanging indent.
+// paragraphs groups lines (in reading order) into paragraphs: a line
+// carries on the paragraph of the nearest line above it that it shares
+// some width with, unless there is a vertical gap wider than line
+// spacing, a change of size or weight, a bullet, or the line starts left
+// of a hanging indent. Taking the nearest line above, not the line before
+// in reading order, keeps a paragraph whole beside a sidebar or a second
+// column whose lines fall between its own. Paragraphs come out in the
+// order of their first lines.
 func (ts textStyles) paragraphs(lines []line) [][]line {
 	var out [][]line
+	last := make([]int, 0, len(lines)) // which paragraph each line went to
+	open := map[int]bool{}             // paragraphs whose last line is lines[i]
 	for i, l := range lines {
-		if i > 0 {
-			prev := lines[i-1]
+		p := -1
+		if above := nearestAbove(lines, i); above >= 0 && open[above] {
+			prev := lines[above]
 			gap := l.y - prev.y
 			_, bullet := splitMarker(l.text)
 			same := math.Abs(l.size-prev.size) < 0.1*prev.size && l.bold == prev.bold &&
 				ts.level(l.size) == ts.level(prev.size)
 			if !bullet && same && !newParagraph(prev, l, ts.pitch) && gap > 0.5*prev.size && l.x0 > prev.x0-prev.size*4 {
-				out[len(out)-1] = append(out[len(out)-1], l)
-				continue
+				p = last[above]
+				delete(open, above)
 			}
 		}
-		out = append(out, []line{l})
+		if p < 0 {
+			out = append(out, nil)
+			p = len(out) - 1
+		}
+		out[p] = append(out[p], l)
+		last = append(last, p)
+		open[i] = true
 	}
 	return out
+}
+
+// nearestAbove is the index of the closest line above lines[i] (lines in
+// reading order) that overlaps it horizontally, -1 if none is within a
+// paragraph's reach.
+func nearestAbove(lines []line, i int) int {
+	l := lines[i]
+	for j := i - 1; j >= 0; j-- {
+		o := lines[j]
+		if l.y-o.y > 3*max(l.size, o.size) {
+			return -1
+		}
+		if l.y-o.y <= 0.3*min(l.size, o.size) {
+			continue // the same row
+		}
+		if o.x0 < l.x1 && l.x0 < o.x1 {
+			return j
+		}
+	}
+	return -1
 }

@@ -163,3 +163,28 @@ func TestJoinBrokenWords(t *testing.T) {
 		}
 	}
 }
+
+// A paragraph stays whole beside a sidebar whose lines fall between its
+// own; the sidebar's entry stays whole too.
+func TestParagraphBesideSidebar(t *testing.T) {
+	page := textAt(40, 780, 10, "The local area partnership is the council and") +
+		textAt(400, 776, 9, "Our SEND") +
+		textAt(40, 768, 10, "the integrated care board, who work with") +
+		textAt(400, 765, 9, "Strategy 2024") +
+		textAt(40, 756, 10, "schools and the parent carer forum.") +
+		textAt(40, 730, 10, "A second paragraph follows.")
+	doc, err := extractBytes(t, testPDF{pages: []string{page}}.bytes(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(summary(doc), "\n")
+	for _, want := range []string{
+		"p The local area partnership is the council and the integrated care board, who work with schools and the parent carer forum.",
+		"p Our SEND Strategy 2024",
+		"p A second paragraph follows.",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+}
