@@ -188,3 +188,62 @@ func TestParagraphBesideSidebar(t *testing.T) {
 		}
 	}
 }
+
+// A landscape page stored portrait with /Rotate 90 (text and rules drawn
+// turned a quarter) reads as the same page drawn landscape, and so does a
+// landscape page shrunk onto a portrait one (a scaling CTM).
+func TestRotatedAndScaledPages(t *testing.T) {
+	// turned writes s at (x, top) of the displayed landscape page, top
+	// measured down from its top edge: user space x is the displayed
+	// distance down, user y the distance across.
+	turned := func(x, top, size float64, s string) string {
+		return fmt.Sprintf("BT /F1 %g Tf 0 1 -1 0 %g %g Tm (%s) Tj ET\n", size, top, x, s)
+	}
+	rule := func(x0, top0, x1, top1 float64) string {
+		return fmt.Sprintf("%g %g m %g %g l S\n", top0, x0, top1, x1)
+	}
+	var rotated strings.Builder
+	rotated.WriteString(turned(40, 50, 18, "Action plan"))
+	rotated.WriteString(turned(40, 80, 10, "Our actions for the year."))
+	rotated.WriteString("0.5 w\n")
+	for _, top := range []float64{100, 120, 140} {
+		rotated.WriteString(rule(40, top, 640, top))
+	}
+	for _, x := range []float64{40, 340, 640} {
+		rotated.WriteString(rule(x, 100, x, 140))
+	}
+	rotated.WriteString(turned(45, 114, 10, "Action") + turned(345, 114, 10, "Lead"))
+	rotated.WriteString(turned(45, 134, 10, "Publish the offer") + turned(345, 134, 10, "Council"))
+	want := []string{
+		"h1 Action plan",
+		"p Our actions for the year.",
+		"table#0 2x2",
+		`  0,0 1x1 p1 "Action"`,
+		`  0,1 1x1 p1 "Lead"`,
+		`  1,0 1x1 p1 "Publish the offer"`,
+		`  1,1 1x1 p1 "Council"`,
+	}
+	doc, err := extractBytes(t, testPDF{pages: []string{rotated.String()}, rotate: 90}.bytes(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := summary(doc); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rotated page:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// The same page drawn landscape at 0.6 on a portrait page.
+	var flat strings.Builder
+	flat.WriteString("q 0.6 0 0 0.6 30 400 cm\n")
+	flat.WriteString(textAt(40, 545, 18, "Action plan") + textAt(40, 515, 10, "Our actions for the year."))
+	flat.WriteString(ruledGrid(40, 495, []float64{300, 300}, []float64{20, 20}))
+	flat.WriteString(textAt(45, 481, 10, "Action") + textAt(345, 481, 10, "Lead"))
+	flat.WriteString(textAt(45, 461, 10, "Publish the offer") + textAt(345, 461, 10, "Council"))
+	flat.WriteString("Q\n")
+	doc, err = extractBytes(t, testPDF{pages: []string{flat.String()}}.bytes(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := summary(doc); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("scaled page:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
