@@ -75,6 +75,7 @@ func (ts textStyles) blocks(lines []line) []pageItem {
 	var list *layout.List
 	var listTop float64
 	var textXs []float64 // where each item's text starts, for its depth
+	listBeside := false
 	flushList := func() {
 		if list == nil {
 			return
@@ -83,10 +84,15 @@ func (ts textStyles) blocks(lines []line) []pageItem {
 		for i := range list.Items {
 			list.Items[i].Depth = depthOf(textXs[i])
 		}
-		out = append(out, pageItem{top: listTop, block: &layout.Block{Kind: layout.KindList, Page: list.Items[0].Page, List: list}})
-		list, textXs = nil, nil
+		b := &layout.Block{Kind: layout.KindList, Page: list.Items[0].Page, List: list}
+		if listBeside {
+			b.Uncertain = []string{besideOtherText}
+		}
+		out = append(out, pageItem{top: listTop, block: b})
+		list, textXs, listBeside = nil, nil, false
 	}
-	for _, p := range ts.paragraphs(lines) {
+	paras, beside := ts.paragraphs(lines)
+	for pi, p := range paras {
 		texts := make([]string, len(p))
 		for i, l := range p {
 			texts[i] = l.text
@@ -107,6 +113,7 @@ func (ts textStyles) blocks(lines []line) []pageItem {
 			list.Items = append(list.Items, layout.ListItem{
 				Text: joinLines(texts, ts.vocab), Marker: m.marker, Number: m.number, Page: first.page,
 			})
+			listBeside = listBeside || beside[pi]
 			textXs = append(textXs, x)
 			continue
 		}
@@ -118,11 +125,19 @@ func (ts textStyles) blocks(lines []line) []pageItem {
 		} else if ts.boldHeading(p, text) || ts.numberedHeadingText(p, text) {
 			b.Kind, b.Level = layout.KindHeading, min(len(ts.headingSizes)+1, 6)
 		}
+		if beside[pi] {
+			b.Uncertain = append(b.Uncertain, besideOtherText)
+		}
 		out = append(out, pageItem{top: first.top(), block: b})
 	}
 	flushList()
 	return out
 }
+
+// besideOtherText notes a block whose lines were interleaved with text
+// beside them (a sidebar, a second column, an unruled table): its lines
+// were told apart by position alone.
+const besideOtherText = "lines interleaved with text beside them; grouped by position"
 
 // itemTextX is where a list item's text starts after its marker: bullets
 // and right-aligned numbers sit at different places, the text of items of
@@ -179,9 +194,9 @@ func (ts textStyles) boldHeading(p []line, text string) bool {
 // of a hanging indent. Taking the nearest line above, not the line before
 // in reading order, keeps a paragraph whole beside a sidebar or a second
 // column whose lines fall between its own. Paragraphs come out in the
-// order of their first lines.
-func (ts textStyles) paragraphs(lines []line) [][]line {
-	var out [][]line
+// order of their first lines; beside reports for each whether lines of
+// other text fell between its own.
+func (ts textStyles) paragraphs(lines []line) (out [][]line, beside []bool) {
 	last := make([]int, 0, len(lines)) // which paragraph each line went to
 	open := map[int]bool{}             // paragraphs whose last line is lines[i]
 	for i, l := range lines {
@@ -195,17 +210,23 @@ func (ts textStyles) paragraphs(lines []line) [][]line {
 			if !bullet && same && !newParagraph(prev, l, ts.pitch) && gap > 0.5*prev.size && l.x0 > prev.x0-prev.size*4 {
 				p = last[above]
 				delete(open, above)
+				for j := above + 1; j < i && !beside[p]; j++ {
+					if lines[j].y-prev.y > 0.3*prev.size && l.y-lines[j].y > 0.3*l.size {
+						beside[p] = true // a line of other text between
+					}
+				}
 			}
 		}
 		if p < 0 {
 			out = append(out, nil)
+			beside = append(beside, false)
 			p = len(out) - 1
 		}
 		out[p] = append(out[p], l)
 		last = append(last, p)
 		open[i] = true
 	}
-	return out
+	return out, beside
 }
 
 // nearestAbove is the index of the closest line above lines[i] (lines in

@@ -247,3 +247,25 @@ func TestRotatedAndScaledPages(t *testing.T) {
 		t.Errorf("scaled page:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A paragraph read beside a sidebar says so in the layout.
+func TestBesideOtherTextIsFlagged(t *testing.T) {
+	page := textAt(40, 780, 10, "The local area partnership is the council and") +
+		textAt(400, 776, 9, "Our SEND") +
+		textAt(40, 768, 10, "the integrated care board.") +
+		textAt(40, 730, 10, "A paragraph on its own.")
+	doc, err := extractBytes(t, testPDF{pages: []string{page}}.bytes(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	flagged := map[string]bool{}
+	for _, b := range doc.Blocks {
+		flagged[b.Text] = len(b.Uncertain) > 0
+	}
+	if !flagged["The local area partnership is the council and the integrated care board."] {
+		t.Errorf("interleaved paragraph not flagged: %+v", doc.Blocks)
+	}
+	if flagged["A paragraph on its own."] || flagged["Our SEND"] {
+		t.Errorf("paragraph flagged without cause: %+v", doc.Blocks)
+	}
+}
