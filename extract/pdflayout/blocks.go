@@ -100,7 +100,8 @@ func (ts textStyles) blocks(lines []line) []pageItem {
 		first := p[0]
 		// A numbered line in heading type is a numbered heading ("1.
 		// Introduction"); in body type it is a list item even when bold.
-		if m, ok := splitMarker(first.text); ok && ts.level(first.size) == 0 && !ts.numberedHeading(p, m) {
+		if m, ok := splitMarker(first.text); ok && ts.level(first.size) == 0 && !ts.numberedHeading(p, m) &&
+			!(m.ordered && ts.boldHeading(p, m.body) && bodyFollows(first, paras[pi+1:])) {
 			texts[0] = m.body
 			x := itemTextX(first, m.body)
 			if list != nil && list.Ordered != m.ordered && x <= slices.Min(textXs)+nestIndent {
@@ -123,6 +124,9 @@ func (ts textStyles) blocks(lines []line) []pageItem {
 		if lvl := ts.level(first.size); lvl > 0 {
 			b.Kind, b.Level = layout.KindHeading, lvl
 		} else if ts.boldHeading(p, text) || ts.numberedHeadingText(p, text) {
+			// A bold numbered line with body text after it is a numbered
+			// heading in body type ("1. Personal budgets" over its
+			// section), not an item of a list.
 			b.Kind, b.Level = layout.KindHeading, min(len(ts.headingSizes)+1, 6)
 		}
 		if beside[pi] {
@@ -138,6 +142,20 @@ func (ts textStyles) blocks(lines []line) []pageItem {
 // beside them (a sidebar, a second column, an unruled table): its lines
 // were told apart by position alone.
 const besideOtherText = "lines interleaved with text beside them; grouped by position"
+
+// bodyFollows reports whether the paragraph after a numbered line is body
+// text set back at the number, not indented to the item's text as a list
+// item's own paragraphs are: the number then heads a section.
+func bodyFollows(numbered line, rest [][]line) bool {
+	if len(rest) == 0 {
+		return false
+	}
+	next := rest[0][0]
+	if _, ok := splitMarker(next.text); ok || next.bold {
+		return false
+	}
+	return next.x0 <= numbered.x0+0.5*numbered.size
+}
 
 // itemTextX is where a list item's text starts after its marker: bullets
 // and right-aligned numbers sit at different places, the text of items of

@@ -269,3 +269,34 @@ func TestBesideOtherTextIsFlagged(t *testing.T) {
 		t.Errorf("paragraph flagged without cause: %+v", doc.Blocks)
 	}
 }
+
+// A bold numbered line in body type heads a section when the body text
+// after it starts back at the number; items of a list of bold lines, or
+// with their text indented under the item, stay a list.
+func TestBoldNumberedSectionHeading(t *testing.T) {
+	ts := textStyles{body: 10, docText: docText{pitch: 1.2}}
+	bold := func(y float64, text string) line {
+		l := textLine(1, 40, y, text)
+		l.bold = true
+		return l
+	}
+	kinds := func(lines ...line) string {
+		var out []string
+		for _, it := range ts.blocks(lines) {
+			out = append(out, string(it.block.Kind))
+		}
+		return strings.Join(out, " ")
+	}
+	if got := kinds(bold(100, "1. Personal Budgets"), textLine(1, 40, 120, "Personal budgets can be a key enabler.")); got != "heading paragraph" {
+		t.Errorf("section: %s", got)
+	}
+	if got := kinds(bold(100, "1. Personal Budgets"), bold(120, "2. Short breaks")); got != "list" {
+		t.Errorf("list of bold items: %s", got)
+	}
+	if got := kinds(bold(100, "1. Personal Budgets"), textLine(1, 55, 120, "Explained under the item.")); got != "list paragraph" {
+		t.Errorf("item with indented text: %s", got)
+	}
+	if got := kinds(bold(100, "1. We will publish the offer."), textLine(1, 40, 120, "Body.")); got != "list paragraph" {
+		t.Errorf("bold sentence: %s", got)
+	}
+}
