@@ -100,7 +100,11 @@ one is failed, its error naming the limit.`,
 				}
 			}
 			prog := newProgress(g.stderr, progressMode(cfg.Run.Progress, g.stderr, nil), time.Now)
-			sum, err := b.Run(cmd.Context(), batch.Expand(args), prog)
+			inputs, err := batch.Expand(args)
+			if err != nil {
+				return err
+			}
+			sum, err := b.Run(cmd.Context(), inputs, prog)
 			prog.finish()
 			if err != nil {
 				return err
