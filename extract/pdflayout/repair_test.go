@@ -47,6 +47,20 @@ func TestRepair(t *testing.T) {
 	}
 }
 
+// TestRepairRebuildsTable: a cross-reference table that cannot be parsed
+// is rebuilt from the objects.
+func TestRepairRebuildsTable(t *testing.T) {
+	good := testPDF{pages: []string{textAt(50, 700, 12, "hello")}}.bytes()
+	bad := bytes.Replace(good, []byte("xref\n0 "), []byte("xref\nX "), 1)
+	doc, err := extractBytes(t, bad, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := summary(doc); !slices.Equal(got, []string{"p hello"}) {
+		t.Errorf("read %q, want the page's one line", got)
+	}
+}
+
 // TestRepairKeepsRefusing: a file with no catalog anywhere is still not a
 // PDF, with an error naming the file.
 func TestRepairKeepsRefusing(t *testing.T) {
