@@ -27,7 +27,9 @@ func TestCorpusJoins(t *testing.T) {
 		t.Errorf("summary counts %d documents for %d inputs", sum.Documents, len(files))
 	}
 	db := duck(t)
-	table := func(name string) string { return fmt.Sprintf("read_parquet('%s')", filepath.Join(out, name+".parquet")) }
+	table := func(name string) string {
+		return fmt.Sprintf("read_parquet('%s')", filepath.Join(out, name+".parquet"))
+	}
 	checks := []struct{ what, query string }{
 		{"inputs without exactly one documents row", fmt.Sprintf(
 			`SELECT count(*) FROM (SELECT unnest(?::VARCHAR[]) AS p) i LEFT JOIN (SELECT source_path, count(*) n FROM %s GROUP BY 1) d ON d.source_path = i.p WHERE coalesce(d.n, 0) <> 1`, table("documents"))},
