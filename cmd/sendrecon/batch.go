@@ -17,6 +17,7 @@ import (
 	"github.com/sendrecon/sendrecon/config"
 	"github.com/sendrecon/sendrecon/emit"
 	"github.com/sendrecon/sendrecon/extract"
+	"github.com/sendrecon/sendrecon/extract/isolate"
 	"github.com/sendrecon/sendrecon/extract/layout"
 	"github.com/sendrecon/sendrecon/normalize"
 	"github.com/sendrecon/sendrecon/reconcile"
@@ -51,6 +52,8 @@ type batch struct {
 	// afterDocument, when set, is called after each document's rows are
 	// written (tests inject faults with it).
 	afterDocument func()
+	// pool reads documents in worker processes (extract.isolation).
+	pool *isolate.Pool
 }
 
 func (b *batch) clock() time.Time {
@@ -93,6 +96,8 @@ func (b *batch) run(ctx context.Context, inputs []input) (sum summary, err error
 		return sum, errors.Join(err, w.Abort())
 	}
 	defer func() { err = errors.Join(err, os.RemoveAll(tmp)) }()
+	stopWorkers := b.isolate()
+	defer func() { err = errors.Join(err, stopWorkers()) }()
 	var coll *collector
 	if !b.shard.on() {
 		decisions, err := reconcile.ReadDecisions(b.cfg.Reconcile.Decisions)
@@ -221,7 +226,7 @@ func (b *batch) process(ctx context.Context, in input) (res docResult) {
 	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	timedOut := func() bool { return parent.Err() == nil && errors.Is(ctx.Err(), context.DeadlineExceeded) }
-	ld, err := extract.Bytes(ctx, in.Path, data, extractOptions(b.cfg))
+	ld, err := b.extract(ctx, in.Path, data)
 	data = nil // the layout is all that is needed now
 	if timedOut() {
 		return fail(b.overTime(in.Path))
