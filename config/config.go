@@ -72,6 +72,10 @@ type Extract struct {
 	Isolation string `mapstructure:"isolation"`
 	// MaxMemoryMB is each worker process's memory ceiling.
 	MaxMemoryMB int64 `mapstructure:"max_memory_mb"`
+	// MaxStreamBytes caps the decoded bytes of one page's content streams.
+	MaxStreamBytes int64 `mapstructure:"max_stream_bytes"`
+	// MaxOperators caps the content-stream operators run on one page.
+	MaxOperators int `mapstructure:"max_operators"`
 }
 
 // Isolation modes.
@@ -196,6 +200,12 @@ func (c *Config) check() []error {
 	}
 	if !slices.Contains(isolationModes, c.Extract.Isolation) {
 		errs = append(errs, fmt.Errorf("extract.isolation: %q is not one of %s", c.Extract.Isolation, strings.Join(isolationModes, ", ")))
+	}
+	if c.Extract.MaxStreamBytes <= 0 {
+		errs = append(errs, fmt.Errorf("extract.max_stream_bytes: %d must be positive", c.Extract.MaxStreamBytes))
+	}
+	if c.Extract.MaxOperators <= 0 {
+		errs = append(errs, fmt.Errorf("extract.max_operators: %d must be positive", c.Extract.MaxOperators))
 	}
 	if c.Extract.MaxMemoryMB <= 0 {
 		errs = append(errs, fmt.Errorf("extract.max_memory_mb: %d must be positive", c.Extract.MaxMemoryMB))

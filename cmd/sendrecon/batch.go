@@ -307,6 +307,8 @@ func extractOptions(cfg *config.Config) extract.Options {
 	o.MaxBytes = cfg.Extract.MaxBytes
 	o.MaxPages = cfg.Extract.MaxPages
 	o.MaxObjects = cfg.Extract.MaxObjects
+	o.MaxStreamBytes = cfg.Extract.MaxStreamBytes
+	o.MaxOperators = cfg.Extract.MaxOperators
 	return o
 }
 
