@@ -118,10 +118,6 @@ func compareTable(got, want *layout.Table) (int, []string) {
 	return matched, diffs
 }
 
-// knownTitleGaps are corpus documents whose extracted title is known to
-// differ from the gold's; remove an entry when it is fixed.
-var knownTitleGaps = map[string]bool{"herts-priority-action-plan-2024": true}
-
 // TestHTMLTitlesMatchGold checks that the title we pick is the one a person
 // picked for each corpus document.
 func TestHTMLTitlesMatchGold(t *testing.T) {
@@ -147,7 +143,7 @@ func TestHTMLTitlesMatchGold(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if doc.Title != gold.Title && !knownTitleGaps[gold.DocID] {
+			if doc.Title != gold.Title {
 				t.Errorf("title %q, gold %q", doc.Title, gold.Title)
 			}
 		})

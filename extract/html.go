@@ -158,19 +158,26 @@ func (w *htmlWalker) table(n *html.Node) {
 
 // htmlTitle is what a reader would call the page's title: its first <h1>
 // (the <title> often carries the site's name too), else the <title> without
-// a " | Site name" suffix, else the first heading.
+// a " | Site name" suffix, else the first heading. A <title> that contains
+// the whole <h1> and says more ("Area Partnership: Plan, 2024 to 2025" for
+// an <h1> of "Plan") is the fuller name of the same document and wins.
 func htmlTitle(page *goquery.Document, blocks []layout.Block) string {
+	var c lineCollector
+	c.text(page.Find("title").First().Text())
+	title := flatText(c.take())
+	if i := strings.LastIndex(title, " | "); i > 0 {
+		title = title[:i]
+	}
 	for _, b := range blocks {
 		if b.Kind == layout.KindHeading && b.Level == 1 {
+			h1, full := foldTitle(b.Text), foldTitle(title)
+			if h1 != "" && len(full) > len(h1) && strings.Contains(full, h1) {
+				return title
+			}
 			return b.Text
 		}
 	}
-	var c lineCollector
-	c.text(page.Find("title").First().Text())
-	if title := flatText(c.take()); title != "" {
-		if i := strings.LastIndex(title, " | "); i > 0 {
-			title = title[:i]
-		}
+	if title != "" {
 		return title
 	}
 	for _, b := range blocks {
@@ -179,4 +186,10 @@ func htmlTitle(page *goquery.Document, blocks []layout.Block) string {
 		}
 	}
 	return ""
+}
+
+// foldTitle lowercases a title and folds its whitespace, so that a <title>
+// and an <h1> that differ only in case or spacing compare equal.
+func foldTitle(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }

@@ -135,6 +135,16 @@ func TestHTMLBlocks(t *testing.T) {
 		want:  []layout.Block{heading(1, "The Plan 2024"), para("One & two"), para("loose text"), para("in div"), heading(3, "Sub")},
 		title: "The Plan 2024",
 	}, {
+		name:  "a <title> that contains the h1 and says more is the fuller title",
+		html:  "<title>Area Partnership: Improvement Plan, 2024 to 2025 | Council</title><h1>Improvement  Plan</h1>",
+		want:  []layout.Block{heading(1, "Improvement Plan")},
+		title: "Area Partnership: Improvement Plan, 2024 to 2025",
+	}, {
+		name:  "an h1 that differs from the <title> only in case is kept as written",
+		html:  "<title>Progress in Improving Outcomes</title><h1>PROGRESS IN IMPROVING OUTCOMES</h1>",
+		want:  []layout.Block{heading(1, "PROGRESS IN IMPROVING OUTCOMES")},
+		title: "PROGRESS IN IMPROVING OUTCOMES",
+	}, {
 		name:  "title from <title> without the site's name when there is no h1",
 		html:  "<title>Plan | Some Council</title><h2>Part</h2><p>x</p>",
 		want:  []layout.Block{heading(2, "Part"), para("x")},

@@ -10,8 +10,9 @@ import (
 type Options struct {
 	// Decisions is the reviewers' decisions file, re-applied on every run.
 	Decisions string `mapstructure:"decisions"`
-	// AsOf is the date overdue actions are judged against (YYYY-MM-DD);
-	// empty means the day of the run.
+	// AsOf is the date overdue actions are judged against: a date
+	// (YYYY-MM-DD), AsOfToday (or empty) for the day of the run, or
+	// AsOfDocument for each document's own date where it states one.
 	AsOf string `mapstructure:"as_of"`
 	// Threshold is the least score, per relation, of a proposed link.
 	Threshold Thresholds `mapstructure:"threshold"`
@@ -40,6 +41,22 @@ type Options struct {
 	// each with the phrases that signal it: two items on one theme are more
 	// likely to answer each other than their shared words alone say.
 	Themes map[string][]string `mapstructure:"themes"`
+	// EditionShare is the least share of the smaller copy's items that must
+	// align (same kind, key and text) for two documents of one title and
+	// area to be copies of one edition.
+	EditionShare float64 `mapstructure:"edition_share"`
+	// RefCues are words after which a dotted number in a sentence is a
+	// reference ("WSoA ref 2.3", "see 1.4"); letter codes (PA1.1, W3)
+	// count anywhere.
+	RefCues []string `mapstructure:"ref_cues"`
+	// EditionShareOtherTitle is the share needed when the titles differ
+	// (a printing's title lost to a running header); 0 never groups
+	// documents of different titles.
+	EditionShareOtherTitle float64 `mapstructure:"edition_share_other_title"`
+	// VersionShare is the most share of aligned items' statuses and due
+	// dates that may disagree between two copies of one edition; past it
+	// the plan has moved on and they are two versions.
+	VersionShare float64 `mapstructure:"version_share"`
 }
 
 // Thresholds are per-relation acceptance thresholds.
@@ -67,9 +84,9 @@ type Weights struct {
 // Validate reports every bad value, naming its key.
 func (o Options) Validate() []error {
 	var errs []error
-	if o.AsOf != "" {
+	if o.AsOf != "" && o.AsOf != AsOfToday && o.AsOf != AsOfDocument {
 		if _, err := parseDay(o.AsOf); err != nil {
-			errs = append(errs, fmt.Errorf("reconcile.as_of: %q is not a date like 2024-03-31", o.AsOf))
+			errs = append(errs, fmt.Errorf("reconcile.as_of: %q is not a date like 2024-03-31, %q or %q", o.AsOf, AsOfToday, AsOfDocument))
 		}
 	}
 	for key, v := range map[string]float64{
@@ -90,6 +107,11 @@ func (o Options) Validate() []error {
 			errs = append(errs, fmt.Errorf("reconcile.%s: %v must not be negative", key, v))
 		}
 	}
+	for key, v := range map[string]float64{"edition_share": o.EditionShare, "edition_share_other_title": o.EditionShareOtherTitle, "version_share": o.VersionShare} {
+		if v < 0 || v > 1 {
+			errs = append(errs, fmt.Errorf("reconcile.%s: %v must be in [0, 1]", key, v))
+		}
+	}
 	if o.FindingFloor < 0 || o.FindingFloor > 1 {
 		errs = append(errs, fmt.Errorf("reconcile.finding_floor: %v must be in [0, 1]", o.FindingFloor))
 	}
@@ -102,7 +124,8 @@ func (o Options) Validate() []error {
 	return errs
 }
 
-// asOf is the day overdue is judged against.
+// asOf is the run-wide day overdue is judged against: the configured
+// date, or the day of the run.
 func (o Options) asOf(now time.Time) time.Time {
 	if d, err := parseDay(o.AsOf); err == nil && o.AsOf != "" {
 		return d

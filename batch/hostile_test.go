@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"os"
@@ -37,16 +37,19 @@ func TestHostileInputs(t *testing.T) {
 		}
 		hostilePaths = append(hostilePaths, p)
 	}
-	cfg := filepath.Join(dir, "limits.yaml")
-	writeFile(t, cfg, "extract:\n  isolation: process\n  max_seconds: 5\n  max_memory_mb: 256\n")
+	limits := func(b *Batch) {
+		b.Config.Extract.Isolation = "process"
+		b.Config.Extract.MaxSeconds = 5
+		b.Config.Extract.MaxMemoryMB = 256
+	}
 
 	clean := filepath.Join(dir, "clean")
-	runBatch(t, clean, good, "--config", cfg)
+	runBatch(t, clean, good, limits)
 	out := filepath.Join(dir, "out")
 	mixed := append(slices.Clone(hostilePaths[:len(hostilePaths)/2]), good...)
 	mixed = append(mixed, hostilePaths[len(hostilePaths)/2:]...)
 	heap := sampleHeap()
-	runBatch(t, out, mixed, "--config", cfg)
+	runBatch(t, out, mixed, limits)
 	if peak := heap.done(); peak > 512<<20 {
 		t.Errorf("peak heap %d MiB beside hostile inputs", peak>>20)
 	}

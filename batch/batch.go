@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"context"
@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -24,68 +23,98 @@ import (
 	"github.com/sendrecon/sendrecon/report"
 )
 
-// batch is one `sendrecon run`: every input through extract and normalize,
-// then the batch-wide passes (people, reconcile), into one output folder.
+// Batch runs documents through extract and normalize, then the batch-wide
+// passes (people, reconcile), into one output folder (Config.Run.Out).
 //
 // Memory is bounded by the workers, not the batch: documents are processed
-// by at most cfg.Workers() goroutines, their rows are written as they
+// by at most Config.Workers() goroutines, their rows are written as they
 // finish, in input order, and what the batch-wide passes need waits on disk
 // (see collector).
-type batch struct {
-	// prev holds the rows of documents an earlier run into the same folder
-	// did, for carrying over; nil when there are none or with force.
-	prev   *previous
-	cfg    *config.Config
-	stdout io.Writer
-	stderr io.Writer
-	now    func() time.Time // pinned by tests
-	// force reprocesses documents an earlier run into the same folder
+type Batch struct {
+	Config *config.Config
+	// Version names the program in manifest.json and in the document
+	// digest, so a new version processes every document again.
+	Version string
+	// Force reprocesses documents an earlier run into the same folder
 	// already did.
-	force bool
-	// shard, when set, processes one stable subset of the inputs and
-	// writes its tables as parts; `sendrecon merge` reconciles the parts.
-	shard shard
-	// terminal says whether stderr is a terminal; nil asks the OS.
-	terminal func(io.Writer) bool
-	// timeLimit, when set, replaces extract.max_seconds (tests).
-	timeLimit time.Duration
-	// afterDocument, when set, is called after each document's rows are
+	Force bool
+	// Shard, when set, processes one stable subset of the inputs and
+	// writes its tables as parts; Merge reconciles the parts.
+	Shard Shard
+	// Now is the clock of the run (overdue flags, manifest); time.Now when
+	// nil.
+	Now func() time.Time
+	// TimeLimit, when set, replaces extract.max_seconds (tests).
+	TimeLimit time.Duration
+	// AfterDocument, when set, is called after each document's rows are
 	// written (tests inject faults with it).
-	afterDocument func()
+	AfterDocument func()
+
+	// prev holds the rows of documents an earlier run into the same folder
+	// did, for carrying over; nil when there are none or with Force.
+	prev *previous
 	// pool reads documents in worker processes (extract.isolation).
 	pool *isolate.Pool
 }
 
-func (b *batch) clock() time.Time {
-	if b.now != nil {
-		return b.now()
+// Sink hears what a run does, for a progress display; the batch itself
+// never prints. Its methods may be called from several goroutines.
+type Sink interface {
+	// Start is called once, with the number of inputs to process.
+	Start(total int)
+	// Done is called once per document, in input order.
+	Done(d *normalize.Document, carried bool)
+	// Warn is about the output: a row not written, a decision orphaned.
+	Warn(msg string)
+	// Note is information that progress output may show or not.
+	Note(msg string)
+}
+
+// discard is the Sink of a caller that wants none.
+type discard struct{}
+
+func (discard) Start(int)                      {}
+func (discard) Done(*normalize.Document, bool) {}
+func (discard) Warn(string)                    {}
+func (discard) Note(string)                    {}
+
+func (b *Batch) clock() time.Time {
+	if b.Now != nil {
+		return b.Now()
 	}
 	return time.Now()
 }
 
-type summary struct {
-	documents, failed, carried, items, links, cells, pages int
+// Summary counts what a run did.
+type Summary struct {
+	Documents, Failed, Carried, Items, Links, Cells, Pages int
 }
 
-// docResult is what one document gave.
-type docResult struct {
-	result normalize.Result
-	tables []*layout.Table
-	// cellRows are the cells of a document carried over from an earlier
+// Document is what one input gave.
+type Document struct {
+	Result normalize.Result
+	Tables []*layout.Table
+	// CellRows are the cells of a document carried over from an earlier
 	// run, as they were written.
-	cellRows []emit.CellRow
-	cells    int
-	carried  bool
+	CellRows []emit.CellRow
+	Cells    int
+	Carried  bool
 }
 
-func (b *batch) run(ctx context.Context, inputs []input) (sum summary, err error) {
-	out := b.cfg.Run.Out
-	inputs = b.shard.pick(inputs)
-	digest := documentDigest(b.cfg)
+// Run processes inputs into the output folder and returns what it did. A
+// document that fails is a failed documents row, not an error; the error
+// is for a run that could not write its output.
+func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary, err error) {
+	if sink == nil {
+		sink = discard{}
+	}
+	out := b.Config.Run.Out
+	inputs = b.Shard.pick(inputs)
+	digest := documentDigest(b.Config, b.Version)
 	w, err := emit.Create(out, emit.Options{
-		Tool: "sendrecon", Version: versionString(), Config: b.cfg.Settings(), Now: b.now,
-		RowGroupRows: b.cfg.Run.RowGroupRows,
-		Part:         b.shard.part(), DocumentDigest: digest, Only: b.shard.tables(),
+		Tool: "sendrecon", Version: b.Version, Config: b.Config.Settings(), Now: b.Now,
+		RowGroupRows: b.Config.Run.RowGroupRows,
+		Part:         b.Shard.part(), DocumentDigest: digest, Only: b.Shard.tables(),
 	})
 	if err != nil {
 		return sum, err
@@ -99,69 +128,64 @@ func (b *batch) run(ctx context.Context, inputs []input) (sum summary, err error
 	stopWorkers := b.isolate()
 	defer func() { err = errors.Join(err, stopWorkers()) }()
 	var coll *collector
-	if !b.shard.on() {
-		decisions, err := reconcile.ReadDecisions(b.cfg.Reconcile.Decisions)
+	if !b.Shard.on() {
+		decisions, err := reconcile.ReadDecisions(b.Config.Reconcile.Decisions)
 		if err != nil {
 			return sum, errors.Join(err, w.Abort())
 		}
-		coll, err = newCollector(tmp, b.cfg.Reconcile, decisions, b.cfg.Normalize.PeopleMaxEdits, b.cfg.Run.ReportMaxDocuments)
+		coll, err = newCollector(tmp, b.Config.Reconcile, decisions, b.Config.Normalize.PeopleMaxEdits, b.Config.Run.ReportMaxDocuments)
 		if err != nil {
 			return sum, errors.Join(err, w.Abort())
 		}
 		defer func() { err = errors.Join(err, coll.close()) }()
 	}
-	if !b.force {
+	if !b.Force {
 		b.prev, err = loadPrevious(ctx, out, tmp, digest)
 		if err != nil {
 			return sum, errors.Join(err, w.Abort())
 		}
 		defer func() { err = errors.Join(err, b.prev.close()) }()
 	}
-	prog := newProgress(b.stderr, b.progressMode(), len(inputs), time.Now)
-	defer prog.finish()
+	sink.Start(len(inputs))
 	seen := map[string]string{} // doc_id -> path, to catch the same bytes given twice
-	err = forEachOrdered(ctx, len(inputs), b.cfg.Workers(),
-		func(ctx context.Context, i int) docResult { return b.process(ctx, inputs[i]) },
-		func(r docResult) error {
-			d := &r.result.Document
+	err = forEachOrdered(ctx, len(inputs), b.Config.Workers(),
+		func(ctx context.Context, i int) Document { return b.Process(ctx, inputs[i]) },
+		func(r Document) error {
+			d := &r.Result.Document
 			if first, dup := seen[d.ID]; dup {
 				// Same bytes twice would give the same ids twice: keep the
 				// first, and say so rather than writing duplicate keys.
-				prog.note(fmt.Sprintf("%s: same content as %s; skipped", d.SourcePath, first))
+				sink.Note(fmt.Sprintf("%s: same content as %s; skipped", d.SourcePath, first))
 				return nil
 			}
 			seen[d.ID] = d.SourcePath
-			sum.documents++
+			sum.Documents++
 			if d.Status == normalize.StatusFailed {
-				sum.failed++
+				sum.Failed++
 			}
-			if r.carried {
-				sum.carried++
+			if r.Carried {
+				sum.Carried++
 			}
-			reconcile.FlagOverdueItems(r.result.Items, b.cfg.Reconcile, b.clock())
-			sum.items += len(r.result.Items)
-			sum.cells += r.cells
-			sum.pages += d.PageCount
-			prog.done(d, r.carried)
-			err := rowErrors(prog, errors.Join(w.AddResult(r.result), w.AddCells(d.ID, r.tables), w.AddCellRows(r.cellRows)))
+			reconcile.FlagOverdueItems(r.Result.Items, b.Config.Reconcile, b.clock())
+			sum.Items += len(r.Result.Items)
+			sum.Cells += r.Cells
+			sum.Pages += d.PageCount
+			sink.Done(d, r.Carried)
+			err := rowErrors(sink, errors.Join(w.AddResult(r.Result), w.AddCells(d.ID, r.Tables), w.AddCellRows(r.CellRows)))
 			if err == nil && coll != nil {
-				err = coll.add(d, r.result.Items)
+				err = coll.add(d, r.Result.Items)
 			}
-			if b.afterDocument != nil {
-				b.afterDocument()
+			if b.AfterDocument != nil {
+				b.AfterDocument()
 			}
 			return err
 		})
-	prog.finish()
 	if err == nil && coll != nil {
 		var orphans []reconcile.Decision
-		sum.links, orphans, err = coll.finish(w, func(err error) error { return rowErrors(prog, err) })
-		for _, o := range orphans {
-			prog.warn(fmt.Sprintf("orphaned decision: %s %s (%s -%s-> %s): its items are gone; kept in %s, not applied",
-				o.Action, o.LinkID, o.Src, o.Relation, o.Dst, b.cfg.Reconcile.Decisions))
-		}
+		sum.Links, orphans, err = coll.finish(w, func(err error) error { return rowErrors(sink, err) })
+		warnOrphans(sink, orphans, b.Config.Reconcile.Decisions)
 		if err == nil {
-			err = b.report(coll, prog)
+			err = b.report(coll, sink)
 		}
 	}
 	if err != nil {
@@ -170,32 +194,39 @@ func (b *batch) run(ctx context.Context, inputs []input) (sum summary, err error
 	return sum, w.Close()
 }
 
+func warnOrphans(sink Sink, orphans []reconcile.Decision, file string) {
+	for _, o := range orphans {
+		sink.Warn(fmt.Sprintf("orphaned decision: %s %s (%s -%s-> %s): its items are gone; kept in %s, not applied",
+			o.Action, o.LinkID, o.Src, o.Relation, o.Dst, file))
+	}
+}
+
 // report writes review.html when the batch was small enough to hold for it,
 // and otherwise removes an earlier run's page, which no longer describes
 // the folder.
-func (b *batch) report(coll *collector, prog *progress) error {
+func (b *Batch) report(coll *collector, sink Sink) error {
 	if r := coll.report; r != nil {
-		return writeReport(b.cfg.Run.Out, r.docs, r.items, r.rec, nil, b.clock())
+		return WriteReport(b.Config.Run.Out, r.docs, r.items, r.rec, nil, b.clock())
 	}
-	prog.note(coll.reportSkipped())
-	err := os.Remove(filepath.Join(b.cfg.Run.Out, report.File))
+	sink.Note(coll.reportSkipped())
+	err := os.Remove(filepath.Join(b.Config.Run.Out, report.File))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	return err
 }
 
-// process reads, extracts and normalises one input. It never fails: what
+// Process reads, extracts and normalises one input. It never fails: what
 // goes wrong becomes the document's status and error.
-func (b *batch) process(ctx context.Context, in input) (res docResult) {
-	d := &res.result.Document
+func (b *Batch) Process(ctx context.Context, in Input) (res Document) {
+	d := &res.Result.Document
 	d.SourcePath = in.Path
 	d.Format = formatOf(in.Path)
 	d.Title = strings.TrimSuffix(filepath.Base(in.Path), filepath.Ext(in.Path))
 	d.Status = normalize.StatusOK
-	fail := func(err error) docResult {
+	fail := func(err error) Document {
 		d.Status, d.Error = normalize.StatusFailed, err.Error()
-		res.result.Items, res.tables, res.cells = nil, nil, 0
+		res.Result.Items, res.Tables, res.Cells = nil, nil, 0
 		return res
 	}
 	defer func() {
@@ -206,7 +237,7 @@ func (b *batch) process(ctx context.Context, in input) (res docResult) {
 		}
 	}()
 
-	data, err := readInput(in, b.cfg.Extract.MaxBytes)
+	data, err := readInput(in, b.Config.Extract.MaxBytes)
 	sum := sha256.Sum256(data)
 	d.SHA256 = hex.EncodeToString(sum[:])
 	d.ID = docID(d.SHA256, in.Path, err == nil)
@@ -219,9 +250,9 @@ func (b *batch) process(ctx context.Context, in input) (res docResult) {
 	// The time limit covers extract and normalise; the readers check ctx
 	// between pages and blocks.
 	parent := ctx
-	limit := time.Duration(b.cfg.Extract.MaxSeconds) * time.Second
-	if b.timeLimit > 0 {
-		limit = b.timeLimit
+	limit := time.Duration(b.Config.Extract.MaxSeconds) * time.Second
+	if b.TimeLimit > 0 {
+		limit = b.TimeLimit
 	}
 	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
@@ -239,21 +270,21 @@ func (b *batch) process(ctx context.Context, in input) (res docResult) {
 	}
 	r, err := normalize.Run(ld, normalize.Meta{
 		DocID: d.ID, SourcePath: in.Path, SHA256: d.SHA256,
-	}, b.cfg.Normalize)
+	}, b.Config.Normalize)
 	if timedOut() {
 		return fail(b.overTime(in.Path))
 	}
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", in.Path, err))
 	}
-	res.result = r
-	res.tables = ld.Tables()
-	for _, t := range res.tables {
-		res.cells += len(t.Cells)
+	res.Result = r
+	res.Tables = ld.Tables()
+	for _, t := range res.Tables {
+		res.Cells += len(t.Cells)
 	}
-	if len(ld.PageErrors) > 0 && res.result.Document.Status == normalize.StatusOK {
-		res.result.Document.Status = normalize.StatusPartial
-		res.result.Document.Error = pageErrors(in.Path, ld.PageErrors)
+	if len(ld.PageErrors) > 0 && res.Result.Document.Status == normalize.StatusOK {
+		res.Result.Document.Status = normalize.StatusPartial
+		res.Result.Document.Error = pageErrors(in.Path, ld.PageErrors)
 	}
 	return res
 }
@@ -262,17 +293,17 @@ func (b *batch) process(ctx context.Context, in input) (res docResult) {
 // value outside its column's choices) and lets the batch go on: they are a
 // fault in one document's rows, named on stderr, not a reason to lose the
 // others. Any other error, such as a failed write, stops the run.
-func rowErrors(prog *progress, err error) error {
+func rowErrors(sink Sink, err error) error {
 	rows, rest := emit.Refused(err)
 	for _, e := range rows {
-		prog.warn("row not written: " + e.Error())
+		sink.Warn("row not written: " + e.Error())
 	}
 	return rest
 }
 
 // readInput reads a whole input, refusing one larger than limit before
 // reading it, in words that name the setting to change.
-func readInput(in input, limit int64) ([]byte, error) {
+func readInput(in Input, limit int64) ([]byte, error) {
 	if in.Err != nil {
 		return nil, in.Err
 	}
@@ -302,7 +333,8 @@ func formatOf(path string) string {
 	return string(layout.FormatText)
 }
 
-func extractOptions(cfg *config.Config) extract.Options {
+// ExtractOptions are the extract settings of a configuration.
+func ExtractOptions(cfg *config.Config) extract.Options {
 	o := extract.DefaultOptions()
 	o.MaxBytes = cfg.Extract.MaxBytes
 	o.MaxPages = cfg.Extract.MaxPages

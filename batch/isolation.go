@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"context"
@@ -10,13 +10,13 @@ import (
 
 // isolate starts the batch's worker pool when extract.isolation is
 // "process"; the returned function closes it.
-func (b *batch) isolate() (stop func() error) {
-	if b.cfg.Extract.Isolation != "process" {
+func (b *Batch) isolate() (stop func() error) {
+	if b.Config.Extract.Isolation != "process" {
 		return func() error { return nil }
 	}
 	b.pool = isolate.New(isolate.Options{
-		Workers:     b.cfg.Workers(),
-		MemoryBytes: b.cfg.Extract.MaxMemoryMB << 20,
+		Workers:     b.Config.Workers(),
+		MemoryBytes: b.Config.Extract.MaxMemoryMB << 20,
 		MemoryKey:   "extract.max_memory_mb",
 	})
 	return b.pool.Close
@@ -25,9 +25,9 @@ func (b *batch) isolate() (stop func() error) {
 // extract reads one document: in a worker process when the batch isolates,
 // so that a document that crashes, hangs or exhausts memory costs only
 // itself, else in this process.
-func (b *batch) extract(ctx context.Context, path string, data []byte) (*layout.Document, error) {
+func (b *Batch) extract(ctx context.Context, path string, data []byte) (*layout.Document, error) {
 	if b.pool == nil {
-		return extract.Bytes(ctx, path, data, extractOptions(b.cfg))
+		return extract.Bytes(ctx, path, data, ExtractOptions(b.Config))
 	}
-	return b.pool.Extract(ctx, path, data, extractOptions(b.cfg))
+	return b.pool.Extract(ctx, path, data, ExtractOptions(b.Config))
 }
