@@ -3,10 +3,7 @@
 package main
 
 import (
-	"context"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/sendrecon/sendrecon/extract/isolate"
 )
@@ -14,8 +11,10 @@ import (
 func main() {
 	// A worker process of a batch (extract.isolation) serves here and exits.
 	isolate.Main()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible(os.Stderr)
 	code := exitCode(Run(ctx, os.Args[1:], os.Stdout, os.Stderr))
-	stop()
+	if s := stop(); s != nil {
+		code = signalCode(s)
+	}
 	os.Exit(code)
 }
