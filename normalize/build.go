@@ -382,6 +382,15 @@ func (b *builder) heading(blk *layout.Block, prioKey string) {
 		return
 	}
 	code, kind, rest, ok := b.refs.LabelText(text)
+	if c := b.labelParagraph(blk); !ok && c != "" {
+		// "Area for priority action 1 (PA1): Data and information": a
+		// section per finding, the statement below the heading; the
+		// actions in it answer the finding (sectionlabel.go). A heading
+		// so labelled is the finding's section even under a numbered
+		// one.
+		code, kind, ok = c, KindFinding, true
+		ctx.priority = c
+	}
 	switch {
 	case !ok:
 	case b.find(kind, code) >= 0:
