@@ -38,6 +38,8 @@ type builder struct {
 	// quoteDone is the block of a quotation already read as a finding's
 	// statement.
 	quoteDone int
+	// leadDone is the block of the lead-in before such a statement.
+	leadDone int
 	// modal finds the words of an instruction (finding_modals).
 	modal *regexp.Regexp
 	// codeLabel reads "Action 1.1:" at the start of an item's text.
@@ -120,6 +122,7 @@ func newBuilder(doc *layout.Document, d *Document, opts Options) *builder {
 		leads:     newLeadParser(opts, d.Acronyms),
 		counters:  map[string]int{},
 		quoteDone: -1,
+		leadDone:  -1,
 	}
 	for _, s := range opts.Sections {
 		m := sectionMatcher{kind: Kind(s.Kind), prefix: s.KeyPrefix}
@@ -433,10 +436,14 @@ func (b *builder) headingCode(s string) (code, rest string) {
 
 func (b *builder) paragraph(blk *layout.Block) {
 	text := oneLine(blk.Text)
-	if text == "" || b.quoteDone == b.cur {
+	if text == "" || b.quoteDone == b.cur || b.leadDone == b.cur {
 		return
 	}
 	ctx := b.top()
+	if !ctx.skip && b.findingParagraph(blk, text) {
+		b.lastPara = ""
+		return
+	}
 	if b.prose != nil && !ctx.skip {
 		it := &b.items[b.prose.item]
 		if rest, ok := b.leadsLine(text); ok {
@@ -453,10 +460,6 @@ func (b *builder) paragraph(blk *layout.Block) {
 		default:
 			it.Progress = append(it.Progress, cleanText(text))
 		}
-		return
-	}
-	if !ctx.skip && b.findingParagraph(blk, text) {
-		b.lastPara = ""
 		return
 	}
 	if !ctx.skip && ctx.field != "" && !leadIn(text) && !b.caption(text) {
@@ -552,27 +555,47 @@ func (b *builder) findingParagraph(blk *layout.Block, text string) bool {
 	if !ok || kind != KindFinding {
 		return false
 	}
+	// The statement: a quoted next paragraph, or the paragraph after a
+	// lead-in ("The inspection letter said:").
 	quote := ""
-	if next := b.cur + 1; next < len(b.doc.Blocks) && b.doc.Blocks[next].Kind == layout.KindParagraph {
-		if t := oneLine(b.doc.Blocks[next].Text); isQuoted(t) {
-			quote = unquote(t)
-			b.quoteDone = next
+	para := func(j int) string {
+		if j < len(b.doc.Blocks) && b.doc.Blocks[j].Kind == layout.KindParagraph {
+			return oneLine(b.doc.Blocks[j].Text)
 		}
+		return ""
 	}
+	next := para(b.cur + 1)
+	switch {
+	case isQuoted(next):
+		quote = unquote(next)
+		b.quoteDone = b.cur + 1
+	case next != "" && leadIn(next) && len(strings.Fields(next)) <= 8 && para(b.cur+2) != "":
+		quote = unquote(para(b.cur + 2))
+		b.leadDone, b.quoteDone = b.cur+1, b.cur+2
+	}
+	b.prose = nil // a new finding's label ends the last one's prose
 	if b.find(kind, code) >= 0 {
 		return true // restated; its statement was read before
 	}
+	// A label that opens the finding's own section (not one quoted under
+	// a priority) goes on with the finding's leads ("Executive lead: ...")
+	// and progress in the paragraphs of its section.
+	own := b.top().label
+	level := b.top().level
 	switch {
 	case quote != "":
-		b.rule = "paragraph: finding label, statement quoted in the next paragraph"
-		b.add(Item{Kind: kind, Key: code, Text: cleanText(quote), Page: blk.Page}, itemAux{})
-	case rest != "":
+		b.rule = "paragraph: finding label, statement in the next paragraph"
+		idx := b.add(Item{Kind: kind, Key: code, Text: cleanText(quote), Page: blk.Page}, itemAux{})
+		if own {
+			b.prose = &proseFinding{item: idx, level: level, text: true}
+		}
+	case len(strings.Fields(rest)) >= 6:
 		b.rule = "paragraph: finding label with its statement"
 		b.add(Item{Kind: kind, Key: code, Text: cleanText(rest), Page: blk.Page}, itemAux{})
 	default:
 		b.rule = "paragraph: finding label; statement and progress from the paragraphs below"
 		idx := b.add(Item{Kind: kind, Key: code, Page: blk.Page}, itemAux{})
-		b.prose = &proseFinding{item: idx, level: b.top().level + 1}
+		b.prose = &proseFinding{item: idx, level: level + 1}
 	}
 	return true
 }

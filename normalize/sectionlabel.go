@@ -43,6 +43,13 @@ func (b *builder) labelParagraph(blk *layout.Block) string {
 // for Improvement 1") the heading stays the actions' parent: the label
 // only quotes the finding the priority answers.
 func (b *builder) openLabelSection(code, text string) {
+	// The previous label's section ends here, with the sub-headings in it.
+	for i := len(b.stack) - 1; i >= 0; i-- {
+		if b.stack[i].label {
+			b.stack = b.stack[:i]
+			break
+		}
+	}
 	for len(b.stack) > 0 && (b.stack[len(b.stack)-1].skip || b.stack[len(b.stack)-1].label) {
 		b.stack = b.stack[:len(b.stack)-1]
 	}
