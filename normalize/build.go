@@ -393,16 +393,51 @@ func (b *builder) heading(blk *layout.Block, prioKey string) {
 		// actions in it answer that finding (their parent).
 		ctx.item = b.find(kind, code)
 		ctx.priority = code
-	case rest != "":
+	case len(strings.Fields(rest)) >= 6:
 		// "Area of weakness 2: Leaders do not ..." states the finding.
 		b.rule = "heading: finding label with its statement"
 		b.add(Item{Kind: kind, Key: code, Text: cleanText(rest), Page: blk.Page}, itemAux{})
 	default:
-		b.rule = "heading: finding label; statement and progress from the paragraphs below"
-		idx := b.add(Item{Kind: kind, Key: code, Page: blk.Page}, itemAux{})
-		b.prose = &proseFinding{item: idx, level: level}
+		// A label alone, or with a title ("Area for improvement 1 (AFI1):
+		// Timeliness of plans"): the statement follows, then the finding's
+		// leads and progress; the actions in its section answer it.
+		idx := -1
+		if st := b.statementAfter(b.cur); st != "" {
+			b.rule = "heading: finding label, statement in the paragraph below"
+			idx = b.add(Item{Kind: kind, Key: code, Text: cleanText(st), Page: blk.Page}, itemAux{})
+			b.prose = &proseFinding{item: idx, level: level, text: true}
+		} else {
+			b.rule = "heading: finding label; statement and progress from the paragraphs below"
+			idx = b.add(Item{Kind: kind, Key: code, Page: blk.Page}, itemAux{})
+			b.prose = &proseFinding{item: idx, level: level}
+		}
+		if kind == KindFinding && b.find(KindPriority, ctx.priority) < 0 {
+			ctx.priority = code
+		}
 	}
 	b.stack = append(b.stack, ctx)
+}
+
+// statementAfter is a finding's statement in the blocks after its label
+// at block i: a quoted paragraph, or the paragraph after a short lead-in
+// ("The inspection letter said:"). Both are marked read.
+func (b *builder) statementAfter(i int) string {
+	para := func(j int) string {
+		if j < len(b.doc.Blocks) && b.doc.Blocks[j].Kind == layout.KindParagraph {
+			return oneLine(b.doc.Blocks[j].Text)
+		}
+		return ""
+	}
+	next := para(i + 1)
+	switch {
+	case isQuoted(next):
+		b.quoteDone = i + 1
+		return unquote(next)
+	case next != "" && leadIn(next) && len(strings.Fields(next)) <= 8 && para(i+2) != "":
+		b.leadDone, b.quoteDone = i+1, i+2
+		return unquote(para(i + 2))
+	}
+	return ""
 }
 
 func matchAny(res []*regexp.Regexp, s string) bool {
@@ -555,24 +590,7 @@ func (b *builder) findingParagraph(blk *layout.Block, text string) bool {
 	if !ok || kind != KindFinding {
 		return false
 	}
-	// The statement: a quoted next paragraph, or the paragraph after a
-	// lead-in ("The inspection letter said:").
-	quote := ""
-	para := func(j int) string {
-		if j < len(b.doc.Blocks) && b.doc.Blocks[j].Kind == layout.KindParagraph {
-			return oneLine(b.doc.Blocks[j].Text)
-		}
-		return ""
-	}
-	next := para(b.cur + 1)
-	switch {
-	case isQuoted(next):
-		quote = unquote(next)
-		b.quoteDone = b.cur + 1
-	case next != "" && leadIn(next) && len(strings.Fields(next)) <= 8 && para(b.cur+2) != "":
-		quote = unquote(para(b.cur + 2))
-		b.leadDone, b.quoteDone = b.cur+1, b.cur+2
-	}
+	quote := b.statementAfter(b.cur)
 	b.prose = nil // a new finding's label ends the last one's prose
 	if b.find(kind, code) >= 0 {
 		return true // restated; its statement was read before
@@ -608,6 +626,10 @@ func (b *builder) instruction(text string) bool {
 	ctx := b.top()
 	sec, ok := b.sectionOf(ctx.text, "")
 	if !ok || sec.kind != KindFinding || sec.prefix == "" || b.modal == nil || leadIn(text) {
+		return false
+	}
+	// Under a finding's own label the finding is read from the label.
+	if _, _, _, labelled := b.refs.LabelText(ctx.text); labelled {
 		return false
 	}
 	// The instruction is the paragraph's point: its first sentence has it.
