@@ -361,7 +361,7 @@ func (b *builder) heading(blk *layout.Block, prioKey string) {
 		}
 	}
 	if fold(text) != fold(b.d.Title) {
-		if s, e, ok := Period(text); ok {
+		if s, e, ok := HeadingPeriod(text); ok {
 			ctx.period, ctx.hasPeriod = [2]Date{s, e}, true
 		}
 	}
@@ -488,6 +488,8 @@ func (b *builder) paragraph(blk *layout.Block) {
 			return
 		}
 		switch {
+		case !b.prose.text && leadIn(text):
+			// "The inspection letter said:" introduces the statement.
 		case !b.prose.text:
 			it.Text = cleanText(unquote(text))
 			b.prose.text = true

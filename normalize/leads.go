@@ -342,36 +342,53 @@ func startsUpper(s string) bool {
 	return false
 }
 
-// splitJoined splits entries at "&", " and " and "/" where every part can
+// splitJoined splits entries at "&", " and " and "/" where both sides can
 // stand alone as a lead ("Kate Lumley & Helen Crossley", "Stephen Railton
 // and DCO"); "Director of Inclusion and Skills" and "SEN & Vulnerable
-// Learners Service" stay whole.
+// Learners Service" stay whole. Joins are tried from the last, so that
+// "Director of Inclusion and Skills (HCC) and Chief Digital Officer" splits
+// before "Chief".
 func (p *leadParser) splitJoined(entries []string) []string {
 	var out []string
 	for _, e := range entries {
-		split := false
-		for _, sep := range []string{"&", " and ", "/"} {
-			parts := splitTop(e, sep)
+		out = append(out, p.splitJoin(e)...)
+	}
+	return out
+}
+
+func (p *leadParser) splitJoin(e string) []string {
+	for _, sep := range []string{"&", " and ", "/"} {
+		at := topLevelIndexes(e, sep)
+		for k := len(at) - 1; k >= 0; k-- {
+			left, right := strings.TrimSpace(e[:at[k]]), strings.TrimSpace(e[at[k]+len(sep):])
 			// "Name, Role, A and B": what is joined may be the
 			// organisation's own name; splitAndPerson splits people.
-			if len(parts) < 2 || len(splitTop(parts[0], ", ")) > 1 {
+			if left == "" || right == "" || len(splitTop(left, ", ")) > 1 {
 				continue
 			}
-			all := true
-			for i, part := range parts {
-				if !p.standsAlone(part, i == 0) || i > 0 && p.continuesTitle(parts[i-1], part) {
-					all = false
-					break
-				}
-			}
-			if all {
-				out = append(out, p.splitJoined(parts)...)
-				split = true
-				break
+			if p.standsAlone(left, true) && p.standsAlone(right, false) && !p.continuesTitle(left, right) {
+				return append(p.splitJoin(left), p.splitJoin(right)...)
 			}
 		}
-		if !split {
-			out = append(out, e)
+	}
+	return []string{e}
+}
+
+// topLevelIndexes returns where sep occurs in s outside brackets.
+func topLevelIndexes(s, sep string) []int {
+	var out []int
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		}
+		if depth == 0 && strings.HasPrefix(s[i:], sep) {
+			out = append(out, i)
 		}
 	}
 	return out

@@ -43,19 +43,31 @@ func (b *builder) labelParagraph(blk *layout.Block) string {
 // for Improvement 1") the heading stays the actions' parent: the label
 // only quotes the finding the priority answers.
 func (b *builder) openLabelSection(code, text string) {
-	// The previous label's section ends here, with the sub-headings in it.
-	for i := len(b.stack) - 1; i >= 0; i-- {
-		if b.stack[i].label {
-			b.stack = b.stack[:i]
+	b.prose = nil // the previous finding's section ends here
+	// An earlier label's section ends here, with the headings inside it.
+	for k := len(b.stack) - 1; k >= 0; k-- {
+		if b.stack[k].label {
+			b.stack = b.stack[:k]
 			break
 		}
 	}
-	for len(b.stack) > 0 && (b.stack[len(b.stack)-1].skip || b.stack[len(b.stack)-1].label) {
+	for len(b.stack) > 0 && b.stack[len(b.stack)-1].skip {
 		b.stack = b.stack[:len(b.stack)-1]
 	}
 	parent := b.top()
 	if parent.priority != "" {
 		return
 	}
-	b.stack = append(b.stack, headingCtx{level: parent.level + 1, text: text, priority: code, label: true, item: -1})
+	ctx := headingCtx{level: parent.level + 1, text: text, priority: code, label: true, item: -1}
+	b.stack = append(b.stack, ctx)
+	if b.find(KindFinding, code) >= 0 {
+		return
+	}
+	// The finding is stated below its label: its statement, leads and
+	// progress come from the paragraphs that follow (paragraph's prose
+	// reading), the label line itself being read here.
+	b.rule = "paragraph: finding label opening its section; statement from the paragraphs below"
+	idx := b.add(Item{Kind: KindFinding, Key: code, Page: b.doc.Blocks[b.cur].Page}, itemAux{})
+	b.prose = &proseFinding{item: idx, level: ctx.level}
+	b.quoteDone = b.cur
 }
