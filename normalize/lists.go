@@ -38,6 +38,14 @@ func (b *builder) list(blk *layout.Block) {
 		}
 		return
 	}
+	// In a finding's own section (its statement read there, as a prose
+	// finding) a list of outcomes says what will be different once that
+	// finding is answered: the finding's outcomes, not items of their own.
+	if b.prose != nil && ok && sec.kind == KindOutcome {
+		it := &b.items[b.prose.item]
+		it.Outcomes = append(it.Outcomes, listEntries(blk.List)...)
+		return
+	}
 	if ctx.field != "" && lead == "" {
 		if i := b.fieldTarget(); i >= 0 {
 			b.addToField(&b.items[i], ctx.field, listEntries(blk.List))
