@@ -63,6 +63,11 @@ type Block struct {
 	List *List `json:"list,omitempty"`
 	// Table is set for KindTable.
 	Table *Table `json:"table,omitempty"`
+	// Uncertain says why a reader that inferred the block from page
+	// geometry may have read it wrong (its lines told apart from text
+	// beside them, a paragraph joined across a page break); empty when the
+	// format said what the block is.
+	Uncertain []string `json:"uncertain,omitempty"`
 }
 
 // List is a bulleted or numbered list. Nested lists are flattened into Items

@@ -57,6 +57,9 @@ func writeBlock(w *bufio.Writer, b Block) {
 	default:
 		writeIndented(w, tag, b.Text)
 	}
+	for _, u := range b.Uncertain {
+		fmt.Fprintf(w, "  (uncertain: %s)\n", u)
+	}
 }
 
 func itemMarker(l *List, it ListItem) string {

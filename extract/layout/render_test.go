@@ -19,7 +19,7 @@ func TestWriteText(t *testing.T) {
 				{Row: 1, Col: 0, RowSpan: 1, ColSpan: 1, Text: "a\nb", Lines: []Line{{Text: "a", Bullet: true}, {Text: "b", Bullet: true, Depth: 1}}, Page: 3},
 				{Row: 1, Col: 1, RowSpan: 1, ColSpan: 1, Page: 3},
 			}, Uncertain: []string{"rows told apart by whitespace"}}},
-			{Kind: KindParagraph, Page: 3, Text: "Done."},
+			{Kind: KindParagraph, Page: 3, Text: "Done.", Uncertain: []string{"joined across a page break"}},
 		},
 		Furniture:  []Line{{Text: "OFFICIAL", Page: 1}},
 		PageErrors: []PageError{{Page: 3, Err: "bad font"}},
@@ -46,6 +46,7 @@ title: Plan
     [1,1 p3]
 
 [p3] Done.
+  (uncertain: joined across a page break)
 
 furniture:
   [p1] OFFICIAL

@@ -60,6 +60,11 @@ type pageItem struct {
 // buildGeometric fills doc from page geometry alone: the path for untagged
 // PDFs.
 func buildGeometric(doc *layout.Document, pages []*pageContent) {
+	for _, pc := range pages {
+		if pc != nil {
+			addShapeBullets(pc)
+		}
+	}
 	furniture, allLines := findFurniture(pages)
 	dt := newDocText(allLines)
 	var pageLines [][]line
@@ -115,6 +120,11 @@ func buildGeometric(doc *layout.Document, pages []*pageContent) {
 			}
 			pending = flushTable(doc, pending, pendingBlock)
 			if n := len(doc.Blocks); n > 0 && continuesText(&doc.Blocks[n-1], it.block) {
+				prev := &doc.Blocks[n-1]
+				for _, u := range it.block.Uncertain {
+					prev.Uncertain = addNote(prev.Uncertain, u)
+				}
+				prev.Uncertain = addNote(prev.Uncertain, joinedAcrossPages)
 				continue
 			}
 			doc.Blocks = append(doc.Blocks, *it.block)
@@ -124,6 +134,18 @@ func buildGeometric(doc *layout.Document, pages []*pageContent) {
 	for i, t := range doc.Tables() {
 		t.Index = i
 	}
+}
+
+// joinedAcrossPages notes a paragraph or list whose end on one page and
+// start on the next were taken for one, from how the first part ends and
+// the second begins.
+const joinedAcrossPages = "joined across a page break"
+
+func addNote(notes []string, n string) []string {
+	if slices.Contains(notes, n) {
+		return notes
+	}
+	return append(notes, n)
 }
 
 // continuesText joins a paragraph that a page break cut: next, the first
