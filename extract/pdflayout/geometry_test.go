@@ -300,3 +300,30 @@ func TestBoldNumberedSectionHeading(t *testing.T) {
 		t.Errorf("bold sentence: %s", got)
 	}
 }
+
+// A paragraph opening a page carries on the list item ending the page
+// before only where the item is cut: a lower-case start, or an item
+// written in sentences that stops mid-sentence. A phrase item and a
+// capital are the list's end and the text after it.
+func TestListItemAcrossPageBreak(t *testing.T) {
+	list := func(text string) layout.Block {
+		return layout.Block{Kind: layout.KindList, Page: 1, List: &layout.List{Items: []layout.ListItem{{Text: text, Page: 1}}}}
+	}
+	para := layout.Block{Kind: layout.KindParagraph, Page: 2, Text: "Sourced January 2021, census data"}
+	for _, tt := range []struct {
+		item string
+		next string
+		join bool
+	}{
+		{"721 are in specialist provision", "Sourced January 2021, census data", false},
+		{"721 are in specialist provision", "and in special schools.", true},
+		{"Support has been agreed. This includes a programme manager across the", "NHS Nottingham and Nottinghamshire ICB.", true},
+		{"Support has been agreed. This includes a programme manager.", "Next steps follow.", false},
+	} {
+		prev, next := list(tt.item), para
+		next.Text = tt.next
+		if got := continuesText(&prev, &next, nil); got != tt.join {
+			t.Errorf("%q + %q: joined %v, want %v", tt.item, tt.next, got, tt.join)
+		}
+	}
+}
