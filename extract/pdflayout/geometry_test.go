@@ -327,3 +327,28 @@ func TestListItemAcrossPageBreak(t *testing.T) {
 		}
 	}
 }
+
+// A sidebar's list stays one list though the main text's lines fall
+// between its items.
+func TestListBesideMainText(t *testing.T) {
+	bullet := func(y float64) string { return circle(403, y+3.5, 1.5) }
+	page := textAt(40, 780, 10, "The local area partnership is the council and") +
+		bullet(774) + textAt(410, 774, 9, "Our SEND Strategy") +
+		textAt(40, 768, 10, "the integrated care board, who work with") +
+		bullet(763.5) + textAt(410, 763.5, 9, "You said, we did") +
+		textAt(40, 756, 10, "schools and the parent carer forum.") +
+		bullet(753) + textAt(410, 753, 9, "Local offer") +
+		textAt(40, 730, 10, "A second paragraph follows.")
+	doc, err := extractBytes(t, testPDF{pages: []string{page}}.bytes(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(summary(doc), "\n")
+	want := "li0 • Our SEND Strategy\nli0 • You said, we did\nli0 • Local offer"
+	if !strings.Contains(got, want) {
+		t.Errorf("sidebar list broken:\n%s", got)
+	}
+	if !strings.Contains(got, "p The local area partnership is the council and the integrated care board, who work with schools and the parent carer forum.") {
+		t.Errorf("main paragraph broken:\n%s", got)
+	}
+}
