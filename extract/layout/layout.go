@@ -101,6 +101,11 @@ type Table struct {
 	Cols    int    `json:"cols"`
 	Caption string `json:"caption,omitempty"`
 	Cells   []Cell `json:"cells"`
+	// Uncertain says why the grid may be wrong, one reason each, where a
+	// reader had to infer it (rows told apart by whitespace alone, parts
+	// on two pages joined by their columns alone); empty where the grid
+	// was drawn or tagged.
+	Uncertain []string `json:"uncertain,omitempty"`
 }
 
 // Cell is one table cell.

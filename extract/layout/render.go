@@ -79,6 +79,9 @@ func writeTable(w *bufio.Writer, tag string, page int, t *Table) {
 	if t.Caption != "" {
 		writeIndented(w, "  caption: ", t.Caption)
 	}
+	for _, u := range t.Uncertain {
+		writeIndented(w, "  uncertain: ", u)
+	}
 	row := -1
 	for _, c := range t.Cells {
 		if c.Row != row {

@@ -28,6 +28,19 @@ type pageTable struct {
 	// openTop and openBottom are set where the part's first or last row
 	// was cut by a page break, no rule closing it (latticeTable).
 	openTop, openBottom bool
+	// uncertain says why the grid may be wrong (layout.Table.Uncertain).
+	uncertain []string
+	// lastBottom is where the last part joined on ends on its page, and
+	// cutAt where a page break cut one of the table's rows (0 if none
+	// did): how far down the producer fills a page with this table.
+	lastBottom, cutAt float64
+}
+
+// doubt records a reason the table's grid is uncertain, once.
+func (t *pageTable) doubt(reason string) {
+	if !slices.Contains(t.uncertain, reason) {
+		t.uncertain = append(t.uncertain, reason)
+	}
 }
 
 // cellSource is what a cell's lines were grouped from: its visual lines,
@@ -63,6 +76,8 @@ func buildGeometric(doc *layout.Document, pages []*pageContent) {
 			continue
 		}
 		body, tables := splitTables(pc, dt)
+		body, banded := findBandTables(pc, body, dt)
+		tables = append(tables, banded...)
 		lines := buildLines(body, pc.number, lineOptions{splitGap: 3})
 		var kept []line
 		for _, l := range lines {
@@ -196,7 +211,7 @@ func flushTable(doc *layout.Document, t *pageTable, block int) *pageTable {
 	if t == nil {
 		return nil
 	}
-	*doc.Blocks[block].Table = layout.Table{Rows: t.rows, Cols: t.cols, Cells: t.cells}
+	*doc.Blocks[block].Table = layout.Table{Rows: t.rows, Cols: t.cols, Cells: t.cells, Uncertain: t.uncertain}
 	return nil
 }
 
