@@ -157,6 +157,9 @@ func TestJoinBrokenWords(t *testing.T) {
 		{[]string{"the Sufficienc", "y."}, "the Sufficiency."},
 		{[]string{"an unknown brok", "en word"}, "an unknown brok en word"},
 		{[]string{"ends 2024", "y"}, "ends 2024 y"},
+		{[]string{"Complete", "d Embedded"}, "Completed Embedded"},
+		{[]string{"moving in", "to the"}, "moving in to the"},
+		{[]string{"the offer", "is open"}, "the offer is open"},
 	} {
 		if got := joinLines(tt.lines, vocab); got != tt.want {
 			t.Errorf("joinLines(%q) = %q, want %q", tt.lines, got, tt.want)
