@@ -192,13 +192,17 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 	var remove []string
 	if err == nil && coll != nil {
 		var orphans []reconcile.Decision
-		sum.Links, orphans, err = coll.finish(w, func(err error) error { return rowErrors(sink, err) })
+		sum.Links, orphans, err = coll.finish(ctx, w, func(err error) error { return rowErrors(sink, err) })
 		warnOrphans(sink, orphans, DecisionsFile(b.Config))
 		if err == nil {
 			remove, err = b.report(coll, sink, st)
 		}
 	}
 	if err != nil {
+		return sum, err
+	}
+	// Interrupted after the last document: still nothing is published.
+	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
 	if err := w.Close(); err != nil {

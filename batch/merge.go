@@ -83,13 +83,16 @@ func (b *Batch) Merge(ctx context.Context, sink Sink) (sum MergeSummary, err err
 		return sum, err
 	}
 	var orphans []reconcile.Decision
-	sum.Links, orphans, err = coll.finish(w, func(err error) error { return rowErrors(sink, err) })
+	sum.Links, orphans, err = coll.finish(ctx, w, func(err error) error { return rowErrors(sink, err) })
 	if err != nil {
 		return sum, err
 	}
 	warnOrphans(sink, orphans, DecisionsFile(cfg))
 	remove, err := b.report(coll, sink, st)
 	if err != nil {
+		return sum, err
+	}
+	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
 	if err := errors.Join(w.Close(), coll.close()); err != nil {
