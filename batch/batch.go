@@ -322,10 +322,6 @@ func (b *Batch) Process(ctx context.Context, in Input) (res Document) {
 		d.Status = partial(d.Status)
 		d.Error = joinReasons(d.Error, fmt.Sprintf("%s: no title found (no title and no heading); the file name is used", in.Path))
 	}
-	if len(res.Result.Items) == 0 && d.Status == normalize.StatusOK {
-		d.Status = normalize.StatusPartial
-		d.Error = fmt.Sprintf("%s: no items found: no priority, action, finding, outcome or indicator was recognised", in.Path)
-	}
 	return res
 }
 

@@ -129,3 +129,18 @@ func TestInterruptedRunPublishesNothing(t *testing.T) {
 		t.Errorf("staging left: %v", m)
 	}
 }
+
+// TestRemoveStale: a killed run's staging folders go; the output and its
+// neighbours stay.
+func TestRemoveStale(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "out")
+	writeFiles(t, dir, map[string]string{
+		"out/items.parquet": "i", ".out.staging-123/items.parquet": "half", "out/.out.staging-9/x": "half",
+		".other.staging-1/x": "another output's",
+	})
+	if err := RemoveStale(target); err != nil {
+		t.Fatal(err)
+	}
+	sameMap(t, listFiles(t, dir), map[string]string{"out/items.parquet": "i", ".other.staging-1/x": "another output's"})
+}
