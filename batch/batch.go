@@ -435,9 +435,15 @@ func ExtractOptions(cfg *config.Config) extract.Options {
 	return o
 }
 
+// pageErrors names the file and each page that could not be read (and the
+// page's object, where the reader says it).
 func pageErrors(path string, errs []layout.PageError) string {
 	parts := make([]string, len(errs))
 	for i, e := range errs {
+		if page := fmt.Sprintf("page %d", e.Page); strings.HasPrefix(e.Err, page+" ") || strings.HasPrefix(e.Err, page+":") {
+			parts[i] = path + " " + e.Err
+			continue
+		}
 		parts[i] = fmt.Sprintf("%s page %d: %s", path, e.Page, e.Err)
 	}
 	return strings.Join(parts, "; ")
