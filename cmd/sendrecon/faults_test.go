@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/sendrecon/sendrecon/internal/sample"
 	"github.com/sendrecon/sendrecon/reconcile"
 )
 
@@ -36,7 +37,7 @@ func newEarlier(t *testing.T) *earlier {
 		t.Fatal(err)
 	}
 	for _, en := range entries {
-		e.inputs = append(e.inputs, copySample(t, e.in, en.Name()))
+		e.inputs = append(e.inputs, sample.Copy(t, e.in, en.Name()))
 	}
 	// A plan whose actions cite its findings, for links to review.
 	plan, err := os.ReadFile(filepath.Join(diffFixture, "v1.html"))
