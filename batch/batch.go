@@ -110,7 +110,7 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 	out := b.Config.Run.Out
 	inputs = b.Shard.pick(inputs)
 	digest := documentDigest(b.Config, b.Version)
-	st, err := NewStage(out)
+	o, err := b.openOutput(b.Shard.part(), b.Shard.tables(), digest)
 	if err != nil {
 		return sum, err
 	}
@@ -118,26 +118,10 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 	// interruption anywhere leaves the output folder as it was.
 	defer func() {
 		if err != nil {
-			err = errors.Join(err, st.Discard())
+			err = errors.Join(err, o.abort())
 		}
 	}()
-	w, err := emit.Create(st.Dir(), emit.Options{
-		Tool: "sendrecon", Version: b.Version, Config: b.Config.Settings(), Now: b.Now,
-		RowGroupRows: b.Config.Run.RowGroupRows,
-		Part:         b.Shard.part(), DocumentDigest: digest, Only: b.Shard.tables(),
-	})
-	if err != nil {
-		return sum, err
-	}
-	defer func() {
-		if err != nil {
-			err = errors.Join(err, w.Abort())
-		}
-	}()
-	tmp, err := st.Scratch()
-	if err != nil {
-		return sum, err
-	}
+	st, w, tmp := o.st, o.w, o.tmp
 	stopWorkers := b.isolate()
 	defer func() { err = errors.Join(err, stopWorkers()) }()
 	var coll *collector
@@ -197,13 +181,17 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 	var remove []string
 	if err == nil && coll != nil {
 		var orphans []reconcile.Decision
-		sum.Links, orphans, err = coll.finish(w, func(err error) error { return rowErrors(sink, err) })
+		sum.Links, orphans, err = coll.finish(ctx, w, func(err error) error { return rowErrors(sink, err) })
 		warnOrphans(sink, orphans, DecisionsFile(b.Config))
 		if err == nil {
 			remove, err = b.report(coll, sink, st)
 		}
 	}
 	if err != nil {
+		return sum, err
+	}
+	// Interrupted after the last document: still nothing is published.
+	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
 	if err := w.Close(); err != nil {
@@ -216,6 +204,39 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 	coll, b.prev = nil, nil
 	return sum, st.Publish(remove...)
 }
+
+// output is a run's output while it is written: the staging folder, the
+// tables' writer in it and a scratch folder, also in it.
+type output struct {
+	st  *Stage
+	w   *emit.Writer
+	tmp string
+}
+
+// openOutput stages Config.Run.Out and opens the tables (those of only,
+// or all) in the staging folder, as part when set.
+func (b *Batch) openOutput(part string, only []string, digest string) (*output, error) {
+	st, err := NewStage(b.Config.Run.Out)
+	if err != nil {
+		return nil, err
+	}
+	w, err := emit.Create(st.Dir(), emit.Options{
+		Tool: "sendrecon", Version: b.Version, Config: b.Config.Settings(), Now: b.Now,
+		RowGroupRows: b.Config.Run.RowGroupRows,
+		Part:         part, DocumentDigest: digest, Only: only,
+	})
+	if err != nil {
+		return nil, errors.Join(err, st.Discard())
+	}
+	tmp, err := st.Scratch()
+	if err != nil {
+		return nil, errors.Join(err, w.Abort(), st.Discard())
+	}
+	return &output{st: st, w: w, tmp: tmp}, nil
+}
+
+// abort throws away everything written; the output folder is untouched.
+func (o *output) abort() error { return errors.Join(o.w.Abort(), o.st.Discard()) }
 
 func warnOrphans(sink Sink, orphans []reconcile.Decision, file string) {
 	for _, o := range orphans {
@@ -317,10 +338,6 @@ func (b *Batch) Process(ctx context.Context, in Input) (res Document) {
 		d.Title = fileTitle(in.Path)
 		d.Status = partial(d.Status)
 		d.Error = joinReasons(d.Error, fmt.Sprintf("%s: no title found (no title and no heading); the file name is used", in.Path))
-	}
-	if len(res.Result.Items) == 0 && d.Status == normalize.StatusOK {
-		d.Status = normalize.StatusPartial
-		d.Error = fmt.Sprintf("%s: no items found: no priority, action, finding, outcome or indicator was recognised", in.Path)
 	}
 	return res
 }
@@ -435,9 +452,15 @@ func ExtractOptions(cfg *config.Config) extract.Options {
 	return o
 }
 
+// pageErrors names the file and each page that could not be read (and the
+// page's object, where the reader says it).
 func pageErrors(path string, errs []layout.PageError) string {
 	parts := make([]string, len(errs))
 	for i, e := range errs {
+		if page := fmt.Sprintf("page %d", e.Page); strings.HasPrefix(e.Err, page+" ") || strings.HasPrefix(e.Err, page+":") {
+			parts[i] = path + " " + e.Err
+			continue
+		}
 		parts[i] = fmt.Sprintf("%s page %d: %s", path, e.Page, e.Err)
 	}
 	return strings.Join(parts, "; ")

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/sendrecon/sendrecon/internal/hostile"
+	"github.com/sendrecon/sendrecon/internal/sample"
 )
 
 // TestHostileInputs runs the crafted files of internal/hostile (object
@@ -23,8 +24,8 @@ func TestHostileInputs(t *testing.T) {
 	}
 	dir := t.TempDir()
 	good := []string{
-		copySample(t, dir, "notts-inspection-progress-2023.html"),
-		copySample(t, dir, "notts-inspection-progress-2023.chromium.pdf"),
+		sample.Copy(t, dir, "notts-inspection-progress-2023.html"),
+		sample.Copy(t, dir, "notts-inspection-progress-2023.chromium.pdf"),
 	}
 	mds, _ := filepath.Glob(filepath.Join("testdata", "area", "*.md"))
 	good = append(good, mds...)
