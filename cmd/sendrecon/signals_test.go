@@ -79,39 +79,10 @@ func TestInterruptKeepsOutput(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("run did not stop after an interrupt")
 	}
-	after := snapshot(t, out)
-	for name, b := range before {
-		if !bytes.Equal(after[name], b) {
-			t.Errorf("%s changed by the interrupted run", name)
-		}
-	}
-	for name := range after {
-		if _, ok := before[name]; !ok {
-			t.Errorf("%s left behind by the interrupted run", name)
-		}
-	}
+	sameFiles(t, before, snapshot(t, out))
 	if _, err := os.Stat(outlock.Path(out)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("lock left behind: %v", err)
 	}
-}
-
-// snapshot is every file under dir, by relative path.
-func snapshot(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	m := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		m[rel] = b
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
