@@ -144,18 +144,31 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 		defer func() { err = errors.Join(err, b.prev.close()) }()
 	}
 	sink.Start(len(inputs))
-	seen := map[string]string{} // doc_id -> path, to catch the same bytes given twice
+	// The same bytes given twice, by doc_id and format: the first input
+	// with them, and the doc_ids seen in any format.
+	seen := map[[2]string]string{}
+	seenID := map[string]bool{}
 	err = forEachOrdered(ctx, len(inputs), b.Config.Workers(),
 		func(ctx context.Context, i int) Document { return b.Process(ctx, inputs[i]) },
 		func(r Document) error {
 			d := &r.Result.Document
-			if first, dup := seen[d.ID]; dup {
+			key := [2]string{d.ID, d.Format}
+			if first, dup := seen[key]; dup {
 				// Same bytes twice would give the same ids twice: keep the
-				// first, and say so rather than writing duplicate keys.
+				// first, and give this one a row of its own naming it.
 				sink.Note(fmt.Sprintf("%s: same content as %s; skipped", d.SourcePath, first))
-				return nil
+				sum.Documents++
+				return rowErrors(sink, w.AddDocument(duplicateOf(d, first)))
 			}
-			seen[d.ID] = d.SourcePath
+			seen[key] = d.SourcePath
+			if seenID[d.ID] {
+				// The same bytes read as another format (a misnamed
+				// copy) are another document: read again under an id
+				// of its own, so neither hides the other.
+				r = b.Process(ctx, Input{Path: d.SourcePath, distinct: true})
+				d = &r.Result.Document
+			}
+			seenID[d.ID] = true
 			docErr := addDocument(w, &r)
 			sum.Documents++
 			if d.Status == normalize.StatusFailed {
@@ -266,6 +279,9 @@ func (b *Batch) Process(ctx context.Context, in Input) (res Document) {
 	d.Status = normalize.StatusOK
 	fail := func(err error) Document {
 		d.Status, d.Error = normalize.StatusFailed, err.Error()
+		// Named by its path, not its bytes: a copy that fails here (a
+		// misnamed one listed first) must not take the id of one that reads.
+		d.ID = docID(d.SHA256, in.Path, false)
 		res.Result.Items, res.Tables, res.Cells = nil, nil, 0
 		return res
 	}
@@ -280,11 +296,11 @@ func (b *Batch) Process(ctx context.Context, in Input) (res Document) {
 	data, err := readInput(in, b.Config.Extract.MaxBytes)
 	sum := sha256.Sum256(data)
 	d.SHA256 = hex.EncodeToString(sum[:])
-	d.ID = docID(d.SHA256, in.Path, err == nil)
+	d.ID = docID(d.SHA256, in.Path, err == nil && !in.distinct)
 	if err != nil {
 		return fail(err)
 	}
-	if c, ok := b.prev.take(d.SHA256, in.Path); ok {
+	if c, ok := b.prev.take(d.SHA256, in.Path); ok && !in.distinct {
 		return c
 	}
 	// The time limit covers extract and normalise; the readers check ctx
@@ -420,6 +436,17 @@ func readInput(in Input, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s: exceeds extract.max_bytes (%d bytes)", in.Path, limit)
 	}
 	return data, err
+}
+
+// duplicateOf is the documents row of an input whose bytes an earlier
+// input (first) had: named by its own path, pointing at first's rows.
+func duplicateOf(d *normalize.Document, first string) normalize.Document {
+	s := sha256.Sum256([]byte("duplicate:" + d.SourcePath))
+	return normalize.Document{
+		ID: "doc-" + hex.EncodeToString(s[:8]), SourcePath: d.SourcePath, Format: d.Format,
+		SHA256: d.SHA256, Title: d.Title, Status: normalize.StatusDuplicate,
+		Error: fmt.Sprintf("%s: same content as %s (%s); its rows are that document's", d.SourcePath, first, d.ID),
+	}
 }
 
 // docID is stable for the same input bytes. An input that could not be read
