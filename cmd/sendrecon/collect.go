@@ -143,6 +143,7 @@ func (c *collector) finish(w *emit.Writer, rowErr func(error) error) (links int,
 			c.report.rec.Links = append(c.report.rec.Links, rec.Links...)
 			c.report.rec.Coverage = append(c.report.rec.Coverage, rec.Coverage...)
 			c.report.rec.Conflicts = append(c.report.rec.Conflicts, rec.Conflicts...)
+			c.report.rec.Editions = append(c.report.rec.Editions, rec.Editions...)
 		}
 	}
 	if len(blocks) == 0 {

@@ -15,5 +15,6 @@ func writeReport(out string, docs []normalize.Document, items []normalize.Item, 
 	return report.Write(filepath.Join(out, report.File), report.Data{
 		Out: out, Generated: now, Documents: docs, Items: items,
 		Links: rec.Links, Coverage: rec.Coverage, Conflicts: rec.Conflicts, Changes: changes,
+		Editions: rec.Editions,
 	})
 }
