@@ -3,6 +3,7 @@ package emit
 import (
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/sendrecon/sendrecon/extract/layout"
@@ -106,11 +107,17 @@ func documentRow(d *normalize.Document) (DocumentRow, *columnError) {
 		PeriodEnd:    optDate(&d.PeriodEnd),
 		Status:       d.Status,
 		Error:        optString(&d.Error),
+		EditionID:    d.EditionID,
+		DocDate:      optDate(&d.Date),
+	}
+	if r.EditionID == "" {
+		r.EditionID = d.ID
 	}
 	return r, n.result()
 }
 
-func itemRow(it *normalize.Item) (ItemRow, *columnError) {
+// itemRow is the items row of it; area is its document's local area.
+func itemRow(it *normalize.Item, area *string) (ItemRow, *columnError) {
 	var n numbers
 	r := ItemRow{
 		ItemID:     it.ID,
@@ -132,7 +139,10 @@ func itemRow(it *normalize.Item) (ItemRow, *columnError) {
 		Progress:   list(it.Progress),
 		Page:       n.optInt32("page", it.Page),
 		Flags:      list(it.Flags),
+		LocalArea:  area,
+		IsOverdue:  slices.Contains(it.Flags, reconcile.FlagOverdue),
 	}
+	r.StatusCategory = optString(&it.StatusCategory)
 	r.StartDate, r.StartPrecision = date(&it.Start)
 	r.DueDate, r.DuePrecision = date(&it.Due)
 	return r, n.result()

@@ -55,17 +55,18 @@ func TestDocumentRow(t *testing.T) {
 				Roles: []string{"policy", "inspection"}, PageCount: ptr[int32](12),
 				PeriodStart: ptr[int32](19358), PeriodEnd: ptr[int32](19722),
 				Status: "partial", Error: ptr("page 3: bad xref"),
+				EditionID: "d1", DocDate: ptr[int32](19389),
 			},
 		},
 		{
 			name: "absent values become null, nil roles an empty list",
 			in:   normalize.Document{ID: "d2", SourcePath: "a.html", Format: "html", SHA256: "cd", Title: "T", Status: "ok"},
-			want: DocumentRow{DocID: "d2", SourcePath: "a.html", SourceFormat: "html", SHA256: "cd", Title: "T", Roles: []string{}, Status: "ok"},
+			want: DocumentRow{DocID: "d2", SourcePath: "a.html", SourceFormat: "html", SHA256: "cd", Title: "T", Roles: []string{}, Status: "ok", EditionID: "d2"},
 		},
 		{
 			name:    "page count beyond INT32",
 			in:      normalize.Document{ID: "d3", PageCount: math.MaxInt32 + 1},
-			want:    DocumentRow{DocID: "d3", Roles: []string{}, PageCount: ptr[int32](0)},
+			want:    DocumentRow{DocID: "d3", Roles: []string{}, PageCount: ptr[int32](0), EditionID: "d3"},
 			wantErr: "page_count: value out of range: 2147483648",
 		},
 	})
@@ -84,7 +85,7 @@ func TestItemRow(t *testing.T) {
 		return it
 	}
 	plus1 := time.FixedZone("+01", 3600)
-	runConv(t, itemRow, []convCase[normalize.Item, ItemRow]{
+	runConv(t, func(it *normalize.Item) (ItemRow, *columnError) { return itemRow(it, nil) }, []convCase[normalize.Item, ItemRow]{
 		{
 			name: "every field",
 			in:   sampleBatch().results[0].Items[1],
@@ -96,7 +97,8 @@ func TestItemRow(t *testing.T) {
 				StartPrecision: ptr("month"), DuePrecision: ptr("year"), Status: ptr("On track"),
 				Refs: []string{"AFI2"}, Measures: []string{"m1"}, Outcomes: []string{"o1"},
 				Rationale: []string{"r1"}, Milestones: []string{"ms1", "ms2"}, Progress: []string{"p1"},
-				Page: ptr[int32](4), Flags: []string{"no_lead"},
+				Page: ptr[int32](4), Flags: []string{"no_lead", "overdue"},
+				StatusCategory: ptr("on_track"), IsOverdue: true,
 			},
 		},
 		{

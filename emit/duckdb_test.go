@@ -154,13 +154,13 @@ func TestDuckDBReadsRowsBack(t *testing.T) {
 	// to_json shows nulls, lists and dates as DuckDB understood them.
 	want := map[string][]string{
 		"documents": {
-			`{"doc_id":"d1","source_path":"corpus/kent/plan.pdf","source_format":"pdf","sha256":"ab12","title":"Kent SEND plan","local_area":"Kent","doc_type":"action_plan","roles":["policy","inspection"],"page_count":12,"period_start":"2023-01-01","period_end":"2023-12-31","status":"partial","error":"page 3: bad xref"}`,
-			`{"doc_id":"d2","source_path":"corpus/leeds/source.html","source_format":"html","sha256":"cd34","title":"Leeds strategy","local_area":null,"doc_type":null,"roles":[],"page_count":null,"period_start":null,"period_end":null,"status":"ok","error":null}`,
+			`{"doc_id":"d1","source_path":"corpus/kent/plan.pdf","source_format":"pdf","sha256":"ab12","title":"Kent SEND plan","local_area":"Kent","doc_type":"action_plan","roles":["policy","inspection"],"page_count":12,"period_start":"2023-01-01","period_end":"2023-12-31","status":"partial","error":"page 3: bad xref","edition_id":"d1","doc_date":"2023-02-01"}`,
+			`{"doc_id":"d2","source_path":"corpus/leeds/source.html","source_format":"html","sha256":"cd34","title":"Leeds strategy","local_area":null,"doc_type":null,"roles":[],"page_count":null,"period_start":null,"period_end":null,"status":"ok","error":null,"edition_id":"d2","doc_date":null}`,
 		},
 		"items": {
-			`{"item_id":"d1:1","doc_id":"d1","kind":"priority","key":"1","parent_key":null,"objective":null,"text":"Early help","leads":[],"lead_orgs":[],"timescale":null,"start_date":null,"due_date":null,"start_precision":null,"due_precision":null,"status":null,"refs":[],"measures":[],"outcomes":[],"rationale":[],"milestones":[],"progress":[],"page":null,"flags":[]}`,
-			`{"item_id":"d1:1.1","doc_id":"d1","kind":"action","key":"1.1","parent_key":"1","objective":"Early help","text":"Publish the local offer","leads":["Jo Bloggs","Head of SEND"],"lead_orgs":["KCC"],"timescale":"April 2023 - 2023","start_date":"2023-04-01","due_date":"2023-12-31","start_precision":"month","due_precision":"year","status":"On track","refs":["AFI2"],"measures":["m1"],"outcomes":["o1"],"rationale":["r1"],"milestones":["ms1","ms2"],"progress":["p1"],"page":4,"flags":["no_lead"]}`,
-			`{"item_id":"d2:AFI2","doc_id":"d2","kind":"finding","key":"AFI2","parent_key":null,"objective":null,"text":"Waiting times","leads":[],"lead_orgs":[],"timescale":null,"start_date":null,"due_date":null,"start_precision":null,"due_precision":null,"status":null,"refs":[],"measures":[],"outcomes":[],"rationale":[],"milestones":[],"progress":[],"page":null,"flags":[]}`,
+			`{"item_id":"d1:1","doc_id":"d1","kind":"priority","key":"1","parent_key":null,"objective":null,"text":"Early help","leads":[],"lead_orgs":[],"timescale":null,"start_date":null,"due_date":null,"start_precision":null,"due_precision":null,"status":null,"refs":[],"measures":[],"outcomes":[],"rationale":[],"milestones":[],"progress":[],"page":null,"flags":[],"local_area":"Kent","status_category":null,"is_overdue":false}`,
+			`{"item_id":"d1:1.1","doc_id":"d1","kind":"action","key":"1.1","parent_key":"1","objective":"Early help","text":"Publish the local offer","leads":["Jo Bloggs","Head of SEND"],"lead_orgs":["KCC"],"timescale":"April 2023 - 2023","start_date":"2023-04-01","due_date":"2023-12-31","start_precision":"month","due_precision":"year","status":"On track","refs":["AFI2"],"measures":["m1"],"outcomes":["o1"],"rationale":["r1"],"milestones":["ms1","ms2"],"progress":["p1"],"page":4,"flags":["no_lead","overdue"],"local_area":"Kent","status_category":"on_track","is_overdue":true}`,
+			`{"item_id":"d2:AFI2","doc_id":"d2","kind":"finding","key":"AFI2","parent_key":null,"objective":null,"text":"Waiting times","leads":[],"lead_orgs":[],"timescale":null,"start_date":null,"due_date":null,"start_precision":null,"due_precision":null,"status":null,"refs":[],"measures":[],"outcomes":[],"rationale":[],"milestones":[],"progress":[],"page":null,"flags":[],"local_area":null,"status_category":null,"is_overdue":false}`,
 		},
 		"people": {
 			`{"person_id":"p1","name":"Jo Bloggs","variants":["J. Bloggs"],"doc_ids":["d1","d2"]}`,
@@ -181,6 +181,9 @@ func TestDuckDBReadsRowsBack(t *testing.T) {
 		"conflicts": {
 			`{"link_id":"l1","src_item_id":"d1:1.1","dst_item_id":"d2:AFI2","field":"lead","src_value":"Jo Bloggs","dst_value":null}`,
 		},
+		"item_people": {`{"item_id":"d1:1.1","person_id":"p1","role":"lead"}`},
+		"item_orgs":   {`{"item_id":"d1:1.1","org":"KCC","org_canonical":"KCC"}`},
+		"item_refs":   {`{"item_id":"d1:1.1","ref":"AFI2"}`},
 		"changes": {
 			`{"old_doc_id":"d1","new_doc_id":"d3","old_item_id":null,"new_item_id":"d3:1.2","key":"1.2","kind":"action","change":"added","field":null,"before":null,"after":"New action"}`,
 			`{"old_doc_id":"d1","new_doc_id":"d3","old_item_id":"d1:1.1","new_item_id":"d3:1.1","key":"1.1","kind":"action","change":"modified","field":"due_date","before":"2023-12-31","after":"2024-03-31"}`,

@@ -44,7 +44,7 @@ func FuzzItemRoundTrip(f *testing.F) {
 			}
 			return
 		}
-		want, _ := itemRow(&it)
+		want, _ := itemRow(&it, nil)
 		if len(got) != 1 || !reflect.DeepEqual(got[0], want) {
 			t.Fatalf("\n got %s\nwant %s", asJSON(got), asJSON(want))
 		}

@@ -29,8 +29,11 @@ type Manifest struct {
 	// later run with the same digest may carry rows over.
 	DocumentDigest string          `json:"document_digest,omitempty"`
 	Config         json.RawMessage `json:"config"`
-	Inputs         []Input         `json:"inputs"`
-	Tables         []TableCount    `json:"tables"`
+	// AsOf is the day overdue was judged against (reconcile.as_of).
+	AsOf     string       `json:"as_of,omitempty"`
+	AsOfMode string       `json:"as_of_mode,omitempty"`
+	Inputs   []Input      `json:"inputs"`
+	Tables   []TableCount `json:"tables"`
 }
 
 // Input is one document the run read, as its documents row says.
@@ -40,6 +43,8 @@ type Input struct {
 	SHA256 string `json:"sha256"`
 	Status string `json:"status"`
 	Error  string `json:"error,omitempty"`
+	// AsOf is the document's own date when overdue was judged against it.
+	AsOf string `json:"as_of,omitempty"`
 }
 
 // TableCount is one table written and its rows.
@@ -64,12 +69,15 @@ var ManifestFields = []ManifestField{
 	{"config_digest", "string", "sha256: and the hex digest of config as compact JSON; equal digests, equal configuration."},
 	{"document_digest", "string, left out when empty", "What a document's rows depend on besides its bytes (program, extract and normalize settings); a later run into the same folder with the same digest carries over the rows of documents whose sha256 is unchanged."},
 	{"config", "object", "The effective configuration the caller ran with."},
+	{"as_of", "date (YYYY-MM-DD), left out when not set", "The day items.is_overdue and the flag overdue were judged against: reconcile.as_of's date, or the day of the run."},
+	{"as_of_mode", "string, left out with as_of", "date: every document was judged against as_of; document: each document stating its own date (inputs[].as_of) against that, the others against as_of."},
 	{"inputs", "array", "One entry per documents row, in the order added."},
 	{"inputs[].doc_id", "string", "The document's doc_id."},
 	{"inputs[].path", "string", "Its source_path."},
 	{"inputs[].sha256", "string", "Hex digest of its bytes."},
 	{"inputs[].status", "string", "ok, partial or failed."},
 	{"inputs[].error", "string, left out when empty", "Why, when status is not ok."},
+	{"inputs[].as_of", "date (YYYY-MM-DD), left out when empty", "With as_of_mode document: the document's own date, which its actions were judged overdue against."},
 	{"tables", "array", "Every table written, in Schema order."},
 	{"tables[].name", "string", "The table."},
 	{"tables[].file", "string", "Its file, relative to the output folder."},

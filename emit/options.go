@@ -42,6 +42,25 @@ type Options struct {
 	// neither written nor listed in the manifest (a merge of shards writes
 	// only the tables it reconciles).
 	Only []string
+	// AsOf is the day overdue was judged against, recorded in
+	// manifest.json as as_of; zero leaves it out. With AsOfDocuments each
+	// document stating its own date was judged against that instead, and
+	// its inputs entry says so.
+	AsOf          time.Time
+	AsOfDocuments bool
+	// CanonicalOrg gives item_orgs.org_canonical: an organisation's name
+	// with the document's acronyms (may be nil) and known ones expanded.
+	// When nil, org_canonical is the name as written.
+	CanonicalOrg func(org string, acronyms map[string]string) string
+}
+
+func (o Options) canonicalOrg(org string, acronyms map[string]string) string {
+	if o.CanonicalOrg != nil {
+		if c := o.CanonicalOrg(org, acronyms); c != "" {
+			return c
+		}
+	}
+	return org
 }
 
 func (o Options) withDefaults() Options {

@@ -91,6 +91,8 @@ func DocumentOf(r *DocumentRow) normalize.Document {
 		PeriodEnd:   dateOf(r.PeriodEnd, nil),
 		Status:      r.Status,
 		Error:       deref(r.Error),
+		EditionID:   r.EditionID,
+		Date:        dateOf(r.DocDate, nil),
 	}
 }
 
@@ -99,27 +101,28 @@ func DocumentOf(r *DocumentRow) normalize.Document {
 // comes back empty.
 func ItemOf(r *ItemRow) normalize.Item {
 	return normalize.Item{
-		ID:         r.ItemID,
-		DocID:      r.DocID,
-		Kind:       normalize.Kind(r.Kind),
-		Key:        r.Key,
-		ParentKey:  deref(r.ParentKey),
-		Objective:  deref(r.Objective),
-		Text:       r.Text,
-		Leads:      unlist(r.Leads),
-		LeadOrgs:   unlist(r.LeadOrgs),
-		Timescale:  deref(r.Timescale),
-		Start:      dateOf(r.StartDate, r.StartPrecision),
-		Due:        dateOf(r.DueDate, r.DuePrecision),
-		Status:     deref(r.Status),
-		Refs:       unlist(r.Refs),
-		Measures:   unlist(r.Measures),
-		Outcomes:   unlist(r.Outcomes),
-		Rationale:  unlist(r.Rationale),
-		Milestones: unlist(r.Milestones),
-		Progress:   unlist(r.Progress),
-		Page:       int(derefInt(r.Page)),
-		Flags:      unlist(r.Flags),
+		ID:             r.ItemID,
+		DocID:          r.DocID,
+		Kind:           normalize.Kind(r.Kind),
+		Key:            r.Key,
+		ParentKey:      deref(r.ParentKey),
+		Objective:      deref(r.Objective),
+		Text:           r.Text,
+		Leads:          unlist(r.Leads),
+		LeadOrgs:       unlist(r.LeadOrgs),
+		Timescale:      deref(r.Timescale),
+		Start:          dateOf(r.StartDate, r.StartPrecision),
+		Due:            dateOf(r.DueDate, r.DuePrecision),
+		Status:         deref(r.Status),
+		StatusCategory: deref(r.StatusCategory),
+		Refs:           unlist(r.Refs),
+		Measures:       unlist(r.Measures),
+		Outcomes:       unlist(r.Outcomes),
+		Rationale:      unlist(r.Rationale),
+		Milestones:     unlist(r.Milestones),
+		Progress:       unlist(r.Progress),
+		Page:           int(derefInt(r.Page)),
+		Flags:          unlist(r.Flags),
 	}
 }
 

@@ -20,6 +20,8 @@ type DocumentRow struct {
 	PeriodEnd    *int32   `parquet:"period_end,optional,date"`
 	Status       string   `parquet:"status"`
 	Error        *string  `parquet:"error,optional"`
+	EditionID    string   `parquet:"edition_id"`
+	DocDate      *int32   `parquet:"doc_date,optional,date"`
 }
 
 // ItemRow is one row of items.
@@ -47,6 +49,29 @@ type ItemRow struct {
 	Progress       []string `parquet:"progress,list"`
 	Page           *int32   `parquet:"page,optional"`
 	Flags          []string `parquet:"flags,list"`
+	LocalArea      *string  `parquet:"local_area,optional"`
+	StatusCategory *string  `parquet:"status_category,optional"`
+	IsOverdue      bool     `parquet:"is_overdue"`
+}
+
+// ItemPersonRow is one row of item_people.
+type ItemPersonRow struct {
+	ItemID   string `parquet:"item_id"`
+	PersonID string `parquet:"person_id"`
+	Role     string `parquet:"role"`
+}
+
+// ItemOrgRow is one row of item_orgs.
+type ItemOrgRow struct {
+	ItemID       string `parquet:"item_id"`
+	Org          string `parquet:"org"`
+	OrgCanonical string `parquet:"org_canonical"`
+}
+
+// ItemRefRow is one row of item_refs.
+type ItemRefRow struct {
+	ItemID string `parquet:"item_id"`
+	Ref    string `parquet:"ref"`
 }
 
 // PersonRow is one row of people.

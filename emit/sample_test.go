@@ -16,13 +16,14 @@ func ptr[T any](v T) *T { return &v }
 // batch is one run's worth of stage output, with a row or more for every
 // table and the absent values each table must turn into nulls.
 type batch struct {
-	results   []normalize.Result
-	tables    map[string][]*layout.Table // by doc_id
-	people    []normalize.Person
-	links     []reconcile.Link
-	coverage  []reconcile.Coverage
-	conflicts []reconcile.Conflict
-	changes   []reconcile.Change
+	results    []normalize.Result
+	tables     map[string][]*layout.Table // by doc_id
+	people     []normalize.Person
+	links      []reconcile.Link
+	coverage   []reconcile.Coverage
+	conflicts  []reconcile.Conflict
+	changes    []reconcile.Change
+	itemPeople []ItemPersonRow
 }
 
 func sampleBatch() batch {
@@ -33,6 +34,8 @@ func sampleBatch() batch {
 		PeriodStart: normalize.Date{Time: day(2023, 1, 1), Precision: normalize.PrecisionYear},
 		PeriodEnd:   normalize.Date{Time: day(2023, 12, 31), Precision: normalize.PrecisionYear},
 		Status:      normalize.StatusPartial, Error: "page 3: bad xref",
+		Date:      normalize.Date{Time: day(2023, 2, 1), Precision: normalize.PrecisionMonth},
+		EditionID: "d1",
 	}
 	bare := normalize.Document{
 		ID: "d2", SourcePath: "corpus/leeds/source.html", Format: "html", SHA256: "cd34",
@@ -45,9 +48,9 @@ func sampleBatch() batch {
 		Timescale: "April 2023 - 2023",
 		Start:     normalize.Date{Time: day(2023, 4, 1), Precision: normalize.PrecisionMonth},
 		Due:       normalize.Date{Time: day(2023, 12, 31), Precision: normalize.PrecisionYear},
-		Status:    "On track", Refs: []string{"AFI2"}, Measures: []string{"m1"},
+		Status:    "On track", StatusCategory: normalize.StatusOnTrack, Refs: []string{"AFI2"}, Measures: []string{"m1"},
 		Outcomes: []string{"o1"}, Rationale: []string{"r1"}, Milestones: []string{"ms1", "ms2"},
-		Progress: []string{"p1"}, Page: 4, Flags: []string{"no_lead"},
+		Progress: []string{"p1"}, Page: 4, Flags: []string{"no_lead", "overdue"},
 	}
 	priority := normalize.Item{ID: "d1:1", DocID: "d1", Kind: normalize.KindPriority, Key: "1", Text: "Early help"}
 	finding := normalize.Item{ID: "d2:AFI2", DocID: "d2", Kind: normalize.KindFinding, Key: "AFI2", Text: "Waiting times"}
@@ -79,6 +82,7 @@ func sampleBatch() batch {
 		conflicts: []reconcile.Conflict{
 			{LinkID: "l1", SrcItemID: "d1:1.1", DstItemID: "d2:AFI2", Field: "lead", SrcValue: "Jo Bloggs"},
 		},
+		itemPeople: []ItemPersonRow{{ItemID: "d1:1.1", PersonID: "p1", Role: "lead"}},
 		changes: []reconcile.Change{
 			{OldDocID: "d1", NewDocID: "d3", NewItemID: "d3:1.2", Key: "1.2", Kind: "action", Change: reconcile.ChangeAdded, After: "New action"},
 			{OldDocID: "d1", NewDocID: "d3", OldItemID: "d1:1.1", NewItemID: "d3:1.1", Key: "1.1", Kind: "action", Change: reconcile.ChangeModified,
@@ -100,7 +104,7 @@ func (b batch) write(t testing.TB, w *Writer) {
 	}
 	for _, err := range []error{
 		w.AddPeople(b.people), w.AddLinks(b.links), w.AddCoverage(b.coverage),
-		w.AddConflicts(b.conflicts), w.AddChanges(b.changes),
+		w.AddConflicts(b.conflicts), w.AddChanges(b.changes), w.AddItemPeople(b.itemPeople),
 	} {
 		if err != nil {
 			t.Fatal(err)

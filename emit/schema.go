@@ -64,6 +64,9 @@ var (
 	docStatuses = []string{"ok", "partial", "failed"}
 	itemKinds   = []string{"priority", "action", "finding", "outcome", "indicator"}
 	precisions  = []string{"year", "quarter", "month", "day"}
+	// statusCategories are normalize.StatusCategories, spelled out so the
+	// schema reads on its own; TestStatusCategoriesMatch keeps them equal.
+	statusCategories = []string{"not_started", "on_track", "at_risk", "off_track", "complete"}
 )
 
 // Schema lists every table a run writes, in the order Close writes them.
@@ -84,6 +87,8 @@ var Schema = []Table{
 		opt("period_end", Date, "Last day the document covers."),
 		req("status", String, "partial: some pages or tables failed.").oneOf(docStatuses...),
 		opt("error", String, "Why, when status is not ok."),
+		req("edition_id", String, "The same for every copy of one document (its HTML page and each PDF printing of it, or two files of identical content); the document's own doc_id when it has no other copy."),
+		opt("doc_date", Date, "The day the document says it was written or presented (a 'Date of meeting' cell, a month in its title); reconcile.as_of: document judges its actions overdue against it."),
 	}},
 	{"items", "One row per priority, action, finding, outcome or indicator.", []Column{
 		req("item_id", String, "Unique in the run; stable across runs for the same document content."),
@@ -108,7 +113,10 @@ var Schema = []Table{
 		req("milestones", StringList, "Milestones on the way."),
 		req("progress", StringList, "Progress notes."),
 		opt("page", Int32, "1-based page where the item starts (paged inputs)."),
-		req("flags", StringList, "Data-quality findings on the item, e.g. start_after_due, no_lead, due_unparsed."),
+		req("flags", StringList, "Data-quality findings on the item, e.g. start_after_due, no_lead, due_unparsed, overdue, status_unclassified."),
+		opt("local_area", String, "The document's local area, repeated so an item joins without documents."),
+		opt("status_category", String, "The status mapped to a category (RAG words and letters, the document's own colour legend, percentages, the phrases of normalize.statuses); null when there is no status or it matched nothing (flag status_unclassified).").oneOf(statusCategories...),
+		req("is_overdue", Bool, "An action due before the run's as-of date (manifest.json as_of, or its document's date with reconcile.as_of: document) whose status is not complete; the flag overdue says the same."),
 	}},
 	{"people", "One row per distinct person after resolving spelling variants.", []Column{
 		req("person_id", String, "Id of the person."),
@@ -155,6 +163,20 @@ var Schema = []Table{
 		req("field", String, "The field that disagrees: lead, due_date, status, …"),
 		opt("src_value", String, "The source item's value; null when it has none."),
 		opt("dst_value", String, "The destination item's value; null when it has none."),
+	}},
+	{"item_people", "One row per lead of an item who is a person in people: joins items to people. A lead that is a job title or team only is in items.leads.", []Column{
+		req("item_id", String, "The item."),
+		req("person_id", String, "The person, as in people."),
+		req("role", String, "What the person is to the item.").oneOf("lead"),
+	}},
+	{"item_orgs", "One row per lead organisation of an item.", []Column{
+		req("item_id", String, "The item."),
+		req("org", String, "The organisation as the document names it."),
+		req("org_canonical", String, "The organisation with its acronyms expanded (the document's glossary, normalize.org_acronyms) and spelling variants merged (case, '&', a bracketed acronym): group by this."),
+	}},
+	{"item_refs", "One row per cross-reference of an item.", []Column{
+		req("item_id", String, "The item."),
+		req("ref", String, "A canonical cross-reference (AFI2, SEF, 1.1), as in items.refs."),
 	}},
 	{"changes", "Items added, removed or modified between two versions of a document; one row per changed field of a modified item.", []Column{
 		req("old_doc_id", String, "The earlier version."),

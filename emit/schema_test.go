@@ -11,7 +11,9 @@ import (
 	"testing"
 
 	"github.com/parquet-go/parquet-go"
+
 	"github.com/parquet-go/parquet-go/format"
+	"github.com/sendrecon/sendrecon/normalize"
 )
 
 var update = flag.Bool("update", false, "rewrite SCHEMA.md from Schema")
@@ -20,6 +22,13 @@ var update = flag.Bool("update", false, "rewrite SCHEMA.md from Schema")
 var rowTypes = map[string]any{
 	"documents": DocumentRow{}, "items": ItemRow{}, "people": PersonRow{}, "links": LinkRow{},
 	"cells": CellRow{}, "coverage": CoverageRow{}, "conflicts": ConflictRow{}, "changes": ChangeRow{},
+	"item_people": ItemPersonRow{}, "item_orgs": ItemOrgRow{}, "item_refs": ItemRefRow{},
+}
+
+func TestStatusCategoriesMatch(t *testing.T) {
+	if !slices.Equal(statusCategories, normalize.StatusCategories) {
+		t.Errorf("schema's status categories %q, normalize's %q", statusCategories, normalize.StatusCategories)
+	}
 }
 
 func TestSchemaDocIsCurrent(t *testing.T) {
@@ -215,6 +224,12 @@ func checkerFor(t *testing.T, name string) func(any) error {
 		f, err = checkFunc[ConflictRow](name)
 	case "changes":
 		f, err = checkFunc[ChangeRow](name)
+	case "item_people":
+		f, err = checkFunc[ItemPersonRow](name)
+	case "item_orgs":
+		f, err = checkFunc[ItemOrgRow](name)
+	case "item_refs":
+		f, err = checkFunc[ItemRefRow](name)
 	default:
 		t.Fatalf("no checker for %s", name)
 	}

@@ -26,14 +26,17 @@ type Writer struct {
 	digest  string
 	inputs  []Input
 
-	documents *tableWriter[DocumentRow]
-	items     *tableWriter[ItemRow]
-	people    *tableWriter[PersonRow]
-	links     *tableWriter[LinkRow]
-	cells     *tableWriter[CellRow]
-	coverage  *tableWriter[CoverageRow]
-	conflicts *tableWriter[ConflictRow]
-	changes   *tableWriter[ChangeRow]
+	documents  *tableWriter[DocumentRow]
+	items      *tableWriter[ItemRow]
+	people     *tableWriter[PersonRow]
+	links      *tableWriter[LinkRow]
+	cells      *tableWriter[CellRow]
+	coverage   *tableWriter[CoverageRow]
+	conflicts  *tableWriter[ConflictRow]
+	itemPeople *tableWriter[ItemPersonRow]
+	itemOrgs   *tableWriter[ItemOrgRow]
+	itemRefs   *tableWriter[ItemRefRow]
+	changes    *tableWriter[ChangeRow]
 	// tables holds the writers above in Schema order.
 	tables []tableFile
 }
@@ -70,6 +73,9 @@ func Create(dir string, opts Options) (*Writer, error) {
 	w.cells = openTable[CellRow](w, "cells", popts, &errs)
 	w.coverage = openTable[CoverageRow](w, "coverage", popts, &errs)
 	w.conflicts = openTable[ConflictRow](w, "conflicts", popts, &errs)
+	w.itemPeople = openTable[ItemPersonRow](w, "item_people", popts, &errs)
+	w.itemOrgs = openTable[ItemOrgRow](w, "item_orgs", popts, &errs)
+	w.itemRefs = openTable[ItemRefRow](w, "item_refs", popts, &errs)
 	w.changes = openTable[ChangeRow](w, "changes", popts, &errs)
 	if len(errs) > 0 {
 		return nil, errors.Join(append(errs, w.discardAll())...)
@@ -94,19 +100,58 @@ func (w *Writer) AddDocument(d normalize.Document) error {
 	if err := w.documents.add(documentRow(&d)); err != nil {
 		return err
 	}
-	w.inputs = append(w.inputs, Input{DocID: d.ID, Path: d.SourcePath, SHA256: d.SHA256, Status: d.Status, Error: d.Error})
+	in := Input{DocID: d.ID, Path: d.SourcePath, SHA256: d.SHA256, Status: d.Status, Error: d.Error}
+	if w.opts.AsOfDocuments && !d.Date.IsZero() {
+		in.AsOf = d.Date.Time.Format(time.DateOnly)
+	}
+	w.inputs = append(w.inputs, in)
 	return nil
 }
 
-// AddResult adds a document and its items.
+// AddResult adds a document, its items with the document's local area, and
+// their item_orgs and item_refs rows.
 func (w *Writer) AddResult(r normalize.Result) error {
-	return errors.Join(w.AddDocument(r.Document), w.AddItems(r.Items))
+	return errors.Join(w.AddDocument(r.Document), w.addItems(r.Items, &r.Document))
 }
 
-// AddItems adds items rows. Like every Add method taking a slice, it writes
-// every row it can and returns the rejected ones' errors joined.
+// AddItems adds items rows, with their item_orgs and item_refs rows, for
+// items whose document is not at hand (local_area is null and
+// organisations are canonical without the document's acronyms). Like every
+// Add method taking a slice, it writes every row it can and returns the
+// rejected ones' errors joined.
 func (w *Writer) AddItems(items []normalize.Item) error {
-	return addAll(w, w.items, itemRow, items)
+	return w.addItems(items, nil)
+}
+
+func (w *Writer) addItems(items []normalize.Item, d *normalize.Document) error {
+	var area *string
+	var acronyms map[string]string
+	if d != nil {
+		area, acronyms = optString(&d.LocalArea), d.Acronyms
+	}
+	var orgs []ItemOrgRow
+	var refs []ItemRefRow
+	for i := range items {
+		it := &items[i]
+		for _, o := range it.LeadOrgs {
+			orgs = append(orgs, ItemOrgRow{ItemID: it.ID, Org: o, OrgCanonical: w.opts.canonicalOrg(o, acronyms)})
+		}
+		for _, r := range it.Refs {
+			refs = append(refs, ItemRefRow{ItemID: it.ID, Ref: r})
+		}
+	}
+	same := func(r *ItemOrgRow) (ItemOrgRow, *columnError) { return *r, nil }
+	return errors.Join(
+		addAll(w, w.items, func(it *normalize.Item) (ItemRow, *columnError) { return itemRow(it, area) }, items),
+		addAll(w, w.itemOrgs, same, orgs),
+		addAll(w, w.itemRefs, func(r *ItemRefRow) (ItemRefRow, *columnError) { return *r, nil }, refs),
+	)
+}
+
+// AddItemPeople adds item_people rows: one per lead of an item that is a
+// person of people. The batch writes them once people are resolved.
+func (w *Writer) AddItemPeople(rows []ItemPersonRow) error {
+	return addAll(w, w.itemPeople, func(r *ItemPersonRow) (ItemPersonRow, *columnError) { return *r, nil }, rows)
 }
 
 // AddPeople adds people rows.
@@ -253,6 +298,13 @@ func (w *Writer) manifest() *Manifest {
 		Config:         w.config,
 		Inputs:         w.inputs,
 		Tables:         []TableCount{},
+	}
+	if !w.opts.AsOf.IsZero() {
+		m.AsOf = w.opts.AsOf.Format(time.DateOnly)
+		m.AsOfMode = "date"
+		if w.opts.AsOfDocuments {
+			m.AsOfMode = "document"
+		}
 	}
 	if m.Inputs == nil {
 		m.Inputs = []Input{}

@@ -46,7 +46,8 @@ func TestCloseWritesEveryTableAndManifest(t *testing.T) {
 	dir := t.TempDir()
 	start := time.Date(2025, 3, 1, 9, 0, 0, 0, time.FixedZone("BST", 3600))
 	config := map[string]any{"workers": 4, "lexicon": "council.toml"}
-	w, err := Create(dir, Options{Version: "1.2.3", Config: config, Now: fixedClock(start)})
+	w, err := Create(dir, Options{Version: "1.2.3", Config: config, Now: fixedClock(start),
+		AsOf: day(2025, 3, 1), AsOfDocuments: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,15 +77,19 @@ func TestCloseWritesEveryTableAndManifest(t *testing.T) {
 		// printf '%s' '{"lexicon":"council.toml","workers":4}' | sha256sum
 		ConfigDigest: "sha256:88e60135fccfa2cdcd4e52e30912f5f8ce35431603ad6e31fce44a36d0cfd9fe",
 		Config:       json.RawMessage(`{"lexicon":"council.toml","workers":4}`),
+		// d1 states its own date, which its actions were judged against.
+		AsOf: "2025-03-01", AsOfMode: "document",
 		Inputs: []Input{
-			{DocID: "d1", Path: "corpus/kent/plan.pdf", SHA256: "ab12", Status: "partial", Error: "page 3: bad xref"},
+			{DocID: "d1", Path: "corpus/kent/plan.pdf", SHA256: "ab12", Status: "partial", Error: "page 3: bad xref", AsOf: "2023-02-01"},
 			{DocID: "d2", Path: "corpus/leeds/source.html", SHA256: "cd34", Status: "ok"},
 		},
 		Tables: []TableCount{
 			{"documents", "documents.parquet", 2}, {"items", "items.parquet", 3},
 			{"people", "people.parquet", 2}, {"links", "links.parquet", 1},
 			{"cells", "cells.parquet", 3}, {"coverage", "coverage.parquet", 2},
-			{"conflicts", "conflicts.parquet", 1}, {"changes", "changes.parquet", 2},
+			{"conflicts", "conflicts.parquet", 1}, {"item_people", "item_people.parquet", 1},
+			{"item_orgs", "item_orgs.parquet", 1}, {"item_refs", "item_refs.parquet", 1},
+			{"changes", "changes.parquet", 2},
 		},
 	}
 	// The manifest indents config; the digest is of its compact form.

@@ -58,8 +58,20 @@ func Run(doc *layout.Document, meta Meta, opts Options) (res Result, err error) 
 		d.Roles = append(d.Roles, "inspection")
 	}
 	d.PeriodStart, d.PeriodEnd = b.docPeriod()
+	d.Date = documentDate(doc, d.Title, opts.DateLabels)
 	b.finish()
-	return Result{Document: d, Items: b.items}, nil
+	classifyStatuses(doc, b.items, opts.Statuses)
+	res = Result{Document: d, Items: b.items, Trace: b.trace()}
+	if len(b.items) == 0 {
+		// A document that yields nothing is not a success: say so, and
+		// what was looked for (sendrecon explain prints it in full).
+		res.NotFound = b.notFound()
+		if res.Document.Status == StatusOK {
+			res.Document.Status = StatusPartial
+			res.Document.Error = fmt.Sprintf("%s: no items found: no list, table or heading matched the configured sections, column headings or finding codes (see sendrecon explain)", meta.SourcePath)
+		}
+	}
+	return res, nil
 }
 
 var reTitleSite = regexp.MustCompile(`\s+[|–—]\s+[^|–—]*$`)

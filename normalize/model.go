@@ -50,6 +50,14 @@ type Document struct {
 	Status      string // ok, partial or failed
 	Error       string
 	Acronyms    map[string]string
+
+	// Date is the day the document says it was written or presented
+	// (DateLabels, or a month in its title); zero when it states none.
+	Date Date
+	// EditionID is the same for every copy of one document (its HTML page
+	// and each PDF printing of it); the editions pass of reconcile fills
+	// it, and emit writes the document's own ID while it is empty.
+	EditionID string
 }
 
 // The document statuses.
@@ -83,6 +91,10 @@ type Item struct {
 	Progress   []string
 	Page       int
 	Flags      []string
+
+	// StatusCategory is Status mapped to one of StatusCategories (see
+	// ClassifyStatus), "" when there is no status or it says nothing known.
+	StatusCategory string
 }
 
 // Person is one real person after spelling variants are resolved.
@@ -97,4 +109,8 @@ type Person struct {
 type Result struct {
 	Document Document
 	Items    []Item
+	// Trace says how each item (same index) was read.
+	Trace []Trace
+	// NotFound, for a document with no items, says what was looked for.
+	NotFound []string
 }

@@ -10,8 +10,9 @@ import (
 type Options struct {
 	// Decisions is the reviewers' decisions file, re-applied on every run.
 	Decisions string `mapstructure:"decisions"`
-	// AsOf is the date overdue actions are judged against (YYYY-MM-DD);
-	// empty means the day of the run.
+	// AsOf is the date overdue actions are judged against: a date
+	// (YYYY-MM-DD), AsOfToday (or empty) for the day of the run, or
+	// AsOfDocument for each document's own date where it states one.
 	AsOf string `mapstructure:"as_of"`
 	// Threshold is the least score, per relation, of a proposed link.
 	Threshold Thresholds `mapstructure:"threshold"`
@@ -83,9 +84,9 @@ type Weights struct {
 // Validate reports every bad value, naming its key.
 func (o Options) Validate() []error {
 	var errs []error
-	if o.AsOf != "" {
+	if o.AsOf != "" && o.AsOf != AsOfToday && o.AsOf != AsOfDocument {
 		if _, err := parseDay(o.AsOf); err != nil {
-			errs = append(errs, fmt.Errorf("reconcile.as_of: %q is not a date like 2024-03-31", o.AsOf))
+			errs = append(errs, fmt.Errorf("reconcile.as_of: %q is not a date like 2024-03-31, %q or %q", o.AsOf, AsOfToday, AsOfDocument))
 		}
 	}
 	for key, v := range map[string]float64{
@@ -123,7 +124,8 @@ func (o Options) Validate() []error {
 	return errs
 }
 
-// asOf is the day overdue is judged against.
+// asOf is the run-wide day overdue is judged against: the configured
+// date, or the day of the run.
 func (o Options) asOf(now time.Time) time.Time {
 	if d, err := parseDay(o.AsOf); err == nil && o.AsOf != "" {
 		return d

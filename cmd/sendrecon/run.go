@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/sendrecon/sendrecon/batch"
 	"github.com/sendrecon/sendrecon/config"
 )
 
@@ -91,27 +93,29 @@ one is failed, its error naming the limit.`,
 			if err := cfg.Check(); err != nil {
 				return err
 			}
-			b := &batch{cfg: cfg, stdout: g.stdout, stderr: g.stderr, force: f.force}
+			b := &batch.Batch{Config: cfg, Version: versionString(), Force: f.force}
 			if f.shard != "" {
-				if b.shard, err = parseShard(f.shard); err != nil {
+				if b.Shard, err = batch.ParseShard(f.shard); err != nil {
 					return err
 				}
 			}
-			sum, err := b.run(cmd.Context(), expandInputs(args))
+			prog := newProgress(g.stderr, progressMode(cfg.Run.Progress, g.stderr, nil), time.Now)
+			sum, err := b.Run(cmd.Context(), batch.Expand(args), prog)
+			prog.finish()
 			if err != nil {
 				return err
 			}
 			carried := ""
-			if sum.carried > 0 {
-				carried = fmt.Sprintf(" (%d unchanged, carried over)", sum.carried)
+			if sum.Carried > 0 {
+				carried = fmt.Sprintf(" (%d unchanged, carried over)", sum.Carried)
 			}
 			fmt.Fprintf(g.stderr, "%s: %d documents%s, %d items, %d links, %d table cells\n",
-				cfg.Run.Out, sum.documents, carried, sum.items, sum.links, sum.cells)
-			if b.shard.on() {
-				fmt.Fprintf(g.stderr, "shard %d/%d written; run 'sendrecon merge %s' when every shard is done\n", b.shard.i, b.shard.n, cfg.Run.Out)
+				cfg.Run.Out, sum.Documents, carried, sum.Items, sum.Links, sum.Cells)
+			if b.Shard.On() {
+				fmt.Fprintf(g.stderr, "shard %s written; run 'sendrecon merge %s' when every shard is done\n", b.Shard, cfg.Run.Out)
 			}
-			if sum.failed > 0 {
-				fmt.Fprintf(g.stderr, "%d of %d documents failed\n", sum.failed, sum.documents)
+			if sum.Failed > 0 {
+				fmt.Fprintf(g.stderr, "%d of %d documents failed\n", sum.Failed, sum.Documents)
 				return errDocumentsFailed
 			}
 			return nil

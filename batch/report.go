@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"path/filepath"
@@ -9,9 +9,9 @@ import (
 	"github.com/sendrecon/sendrecon/report"
 )
 
-// writeReport writes the review page of a run (or a diff) into its output
+// WriteReport writes the review page of a run (or a diff) into its output
 // folder, beside the tables.
-func writeReport(out string, docs []normalize.Document, items []normalize.Item, rec reconcile.Output, changes []reconcile.Change, now time.Time) error {
+func WriteReport(out string, docs []normalize.Document, items []normalize.Item, rec reconcile.Output, changes []reconcile.Change, now time.Time) error {
 	return report.Write(filepath.Join(out, report.File), report.Data{
 		Out: out, Generated: now, Documents: docs, Items: items,
 		Links: rec.Links, Coverage: rec.Coverage, Conflicts: rec.Conflicts, Changes: changes,
