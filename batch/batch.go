@@ -133,6 +133,7 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 			return sum, errors.Join(err, w.Abort())
 		}
 		defer func() { err = errors.Join(err, coll.close()) }()
+		coll.writeDocs = true
 	}
 	if !b.Force {
 		b.prev, err = loadPrevious(ctx, out, tmp, digest)
@@ -166,7 +167,13 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 			sum.Cells += r.Cells
 			sum.Pages += d.PageCount
 			sink.Done(d, r.Carried)
-			err := rowErrors(sink, errors.Join(w.AddResult(r.Result), w.AddCells(d.ID, r.Tables), w.AddCellRows(r.CellRows)))
+			// With reconciliation the document's row waits for its edition,
+			// which only the whole local area can tell.
+			add := w.AddResult
+			if coll != nil {
+				add = w.AddResultItems
+			}
+			err := rowErrors(sink, errors.Join(add(r.Result), w.AddCells(d.ID, r.Tables), w.AddCellRows(r.CellRows)))
 			if err == nil && coll != nil {
 				err = coll.add(d, r.Result.Items)
 			}

@@ -35,6 +35,11 @@ type collector struct {
 	// reportMax documents; past that it is dropped.
 	report    *reportData
 	reportMax int
+	// docs are the batch's documents in its stable order, written by
+	// finish once reconciliation has told each its edition, when
+	// writeDocs (a whole run; a merge's documents are the shards' rows).
+	docs      []normalize.Document
+	writeDocs bool
 }
 
 type reportData struct {
@@ -54,6 +59,7 @@ func newCollector(tmpDir string, opts reconcile.Options, decisions []reconcile.D
 	if err != nil {
 		return nil, err
 	}
+	opts.PeopleMaxEdits = maxEdits
 	c := &collector{
 		opts: opts, decisions: decisions, spill: s,
 		areas: map[string][]span{}, named: map[string]bool{}, areaOf: map[string]string{},
@@ -79,6 +85,9 @@ func areaKey(d *normalize.Document) string {
 
 // add takes one finished document, in the batch's stable order.
 func (c *collector) add(d *normalize.Document, items []normalize.Item) error {
+	if c.writeDocs {
+		c.docs = append(c.docs, *d)
+	}
 	c.people.Add(items)
 	if c.report != nil {
 		if len(c.report.docs) >= c.reportMax {
@@ -106,7 +115,7 @@ func (c *collector) add(d *normalize.Document, items []normalize.Item) error {
 }
 
 // finish writes people, then links, coverage and conflicts block by block,
-// and returns the links written and the decisions whose items are gone.
+// then the documents with their editions, and returns the links written and the decisions whose items are gone.
 func (c *collector) finish(w *emit.Writer, rowErr func(error) error) (links int, orphans []reconcile.Decision, err error) {
 	if err := rowErr(w.AddPeople(c.people.People())); err != nil {
 		return 0, nil, err
@@ -116,6 +125,7 @@ func (c *collector) finish(w *emit.Writer, rowErr func(error) error) (links int,
 	}
 	blocks := c.blocks()
 	orphaned := map[string]int{}
+	edition := map[string]string{}
 	for i, keys := range blocks {
 		var in reconcile.Input
 		for _, k := range keys {
@@ -129,6 +139,11 @@ func (c *collector) finish(w *emit.Writer, rowErr func(error) error) (links int,
 			}
 		}
 		rec := reconcile.Run(in, c.decisions, c.opts)
+		for _, e := range rec.Editions {
+			for _, id := range e.Copies {
+				edition[id] = e.ID
+			}
+		}
 		links += len(rec.Links)
 		if err := rowErr(errors.Join(w.AddLinks(rec.Links), w.AddCoverage(rec.Coverage), w.AddConflicts(rec.Conflicts))); err != nil {
 			return links, nil, err
@@ -148,6 +163,24 @@ func (c *collector) finish(w *emit.Writer, rowErr func(error) error) (links int,
 	}
 	if len(blocks) == 0 {
 		orphans = reconcile.Run(reconcile.Input{}, c.decisions, c.opts).Orphans
+	}
+	// A document reconcile never saw (no items) is an edition of its own.
+	var docErrs []error
+	for i := range c.docs {
+		d := &c.docs[i]
+		d.EditionID = edition[d.ID]
+		if d.EditionID == "" {
+			d.EditionID = reconcile.EditionID(*d)
+		}
+		docErrs = append(docErrs, w.AddDocument(*d))
+	}
+	if err := rowErr(errors.Join(docErrs...)); err != nil {
+		return links, nil, err
+	}
+	if c.report != nil {
+		for i := range c.report.docs {
+			c.report.docs[i].EditionID = edition[c.report.docs[i].ID]
+		}
 	}
 	// A decision is orphaned when no block holds its items.
 	orphans = slices.DeleteFunc(orphans, func(o reconcile.Decision) bool { return orphaned[o.LinkID] < len(blocks) })

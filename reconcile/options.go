@@ -57,6 +57,9 @@ type Options struct {
 	// dates that may disagree between two copies of one edition; past it
 	// the plan has moved on and they are two versions.
 	VersionShare float64 `mapstructure:"version_share"`
+	// PeopleMaxEdits is people resolution's tolerance (normalize's
+	// people_max_edits), so two leads that are one person do not conflict.
+	PeopleMaxEdits int `mapstructure:"-"`
 }
 
 // Thresholds are per-relation acceptance thresholds.

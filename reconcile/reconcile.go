@@ -68,7 +68,7 @@ func Run(in Input, decisions []Decision, opts Options) Output {
 		return cmp.Or(cmp.Compare(a.Src, b.Src), cmp.Compare(a.Relation, b.Relation), cmp.Compare(a.Dst, b.Dst))
 	})
 	out.Coverage = coverage(in, out.Links, rep, opts)
-	out.Conflicts = conflicts(out.Links, byID)
+	out.Conflicts = conflicts(out.Links, byID, opts.PeopleMaxEdits)
 	return out
 }
 
