@@ -157,7 +157,10 @@ type codeIndex struct {
 	// holdsFindings holds the documents with findings of their own: a
 	// written statement of action, a progress report on one.
 	holdsFindings map[string]bool
-	title         func(*normalize.Item) string
+	// holdsActions holds the documents with actions: plans, not an
+	// inspection's letter.
+	holdsActions map[string]bool
+	title        func(*normalize.Item) string
 	// parent is the section an action sits under in its own document: a
 	// priority or a finding, by the action's parent key.
 	parent map[*normalize.Item]*normalize.Item
@@ -186,7 +189,7 @@ func (a *area) codes(opts Options) *codeIndex {
 		cited:      map[*normalize.Item][]string{},
 		findings:   map[*normalize.Item]map[*normalize.Item]string{},
 		actions:    map[string][]*normalize.Item{},
-		docsCiting: map[string]bool{}, holdsFindings: map[string]bool{},
+		docsCiting: map[string]bool{}, holdsFindings: map[string]bool{}, holdsActions: map[string]bool{},
 		parent: map[*normalize.Item]*normalize.Item{}, keyed: map[[2]string][]*normalize.Item{},
 		title: func(it *normalize.Item) string { return fold(a.docs[it.DocID].Title) },
 	}
@@ -205,6 +208,7 @@ func (a *area) codes(opts Options) *codeIndex {
 				}
 			}
 		case normalize.KindAction:
+			x.holdsActions[it.DocID] = true
 			if it.Key != "" {
 				x.actions[strings.ToUpper(it.Key)] = append(x.actions[strings.ToUpper(it.Key)], it)
 			}

@@ -192,6 +192,14 @@ func (a *area) link(opts Options) []Link {
 				// outcomes say what answering its findings looks like.
 				continue
 			}
+			if rel == RelAddresses && dst.DocID != src.DocID && codes.holdsActions[dst.DocID] {
+				// A finding is answered where it is stated: in the
+				// action's own plan, or in the inspection's letter or
+				// report (findings, no actions). Another plan quoting it
+				// restates it (same_as) and answers it with its own
+				// actions.
+				continue
+			}
 			cand := candidate{src: src, dst: dst, relation: rel}
 			codes.explicit(&cand, opts)
 			if titleRefs[pair{src, dst}] {

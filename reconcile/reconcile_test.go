@@ -384,9 +384,9 @@ func TestOwnReferencesOverruleResemblance(t *testing.T) {
 	}
 }
 
-// A plan that answers its own inspection findings by code (Hull's layout):
-// an action coded to something else is not linked to those findings on
-// resemblance, though another document's action still can be.
+// A plan that answers its own inspection findings by code (a reference
+// column naming AFI4): an action coded to something else is not linked to
+// those findings on resemblance.
 func TestDocumentsOwnCodingOverrulesResemblance(t *testing.T) {
 	in := Input{
 		Documents: []normalize.Document{
@@ -404,10 +404,15 @@ func TestDocumentsOwnCodingOverrulesResemblance(t *testing.T) {
 	if _, ok := got[edge{"b", RelAddresses, "f", ReviewProposed}]; ok {
 		t.Error("an action its own document codes to SEF was linked to that document's AFI1 on resemblance")
 	}
-	for _, want := range []edge{{"a", RelAddresses, "f", ReviewProposed}, {"c", RelAddresses, "f", ReviewProposed}} {
+	for _, want := range []edge{{"a", RelAddresses, "f", ReviewProposed}, {"b", RelSameAs, "c", ReviewProposed}} {
 		if _, ok := got[want]; !ok {
 			t.Errorf("missing %v; got %v", want, got)
 		}
+	}
+	// The finding is stated in a plan that answers it with its own
+	// actions: another plan's action restates one of them instead.
+	if _, ok := got[edge{"c", RelAddresses, "f", ReviewProposed}]; ok {
+		t.Error("another plan's action was linked to a finding the plan quoting it answers itself")
 	}
 }
 
