@@ -217,6 +217,7 @@ func (a *area) link(opts Options) []Link {
 				sv = implVec
 			}
 			cand.similar(sv, vecs[dst], opts)
+			codes.sameSection(&cand, opts)
 			cand.themed(themes[src], themes[dst], opts)
 			cand.shared(opts)
 			if cand.score >= threshold(rel, opts) {
