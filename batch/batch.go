@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/sendrecon/sendrecon/config"
@@ -52,6 +53,39 @@ type Batch struct {
 	// prev holds the rows of documents an earlier run into the same folder
 	// did, for carrying over; nil when there are none or with Force.
 	prev *previous
+	// phases counts the run's phases for a PhaseSink; nil without one.
+	phases *phaseCounter
+}
+
+// PhaseSink is a Sink that also hears each phase of a run with its own
+// count: extract and normalize (documents, as workers finish them), link
+// (local areas reconciled) and write (documents rows, then tables
+// published), so a long link or write phase never looks like a hang.
+type PhaseSink interface {
+	Sink
+	Phase(name string, done, total int)
+}
+
+// The phases a PhaseSink hears, in order.
+const (
+	PhaseExtract   = "extract"
+	PhaseNormalize = "normalize"
+	PhaseLink      = "link"
+	PhaseWrite     = "write"
+)
+
+// phaseCounter counts documents through extract and normalize, which run
+// on several workers at once.
+type phaseCounter struct {
+	sink                  PhaseSink
+	total                 int
+	extracted, normalized atomic.Int64
+}
+
+func (p *phaseCounter) done(name string, n *atomic.Int64) {
+	if p != nil {
+		p.sink.Phase(name, int(n.Add(1)), p.total)
+	}
 }
 
 // Sink hears what a run does, for a progress display; the batch itself
@@ -143,6 +177,10 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 		defer func() { err = errors.Join(err, b.prev.close()) }()
 	}
 	sink.Start(len(inputs))
+	b.phases = nil
+	if ps, ok := sink.(PhaseSink); ok {
+		b.phases = &phaseCounter{sink: ps, total: len(inputs)}
+	}
 	seen := map[string]string{} // doc_id -> path, to catch the same bytes given twice
 	err = forEachOrdered(ctx, len(inputs), b.Config.Workers(),
 		func(ctx context.Context, i int) Document { return b.Process(ctx, inputs[i]) },
@@ -184,6 +222,9 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 		})
 	if err == nil && coll != nil {
 		var orphans []reconcile.Decision
+		if ps, ok := sink.(PhaseSink); ok {
+			coll.phase = ps.Phase
+		}
 		sum.Links, orphans, err = coll.finish(w, func(err error) error { return rowErrors(sink, err) })
 		warnOrphans(sink, orphans, b.Config.Reconcile.Decisions)
 		if err == nil {
@@ -192,6 +233,13 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 	}
 	if err != nil {
 		return sum, errors.Join(err, w.Abort())
+	}
+	if ps, ok := sink.(PhaseSink); ok {
+		defer func() {
+			if err == nil {
+				ps.Phase(PhaseWrite, sum.Documents, sum.Documents)
+			}
+		}()
 	}
 	return sum, w.Close()
 }
@@ -270,6 +318,7 @@ func (b *Batch) Process(ctx context.Context, in Input) (res Document) {
 	if err := b.pageLimit(in.Path, ld); err != nil {
 		return fail(err)
 	}
+	b.phases.done(PhaseExtract, &b.phases.extracted)
 	r, err := normalize.Run(ld, normalize.Meta{
 		DocID: d.ID, SourcePath: in.Path, SHA256: d.SHA256,
 	}, b.Config.Normalize)
@@ -279,6 +328,7 @@ func (b *Batch) Process(ctx context.Context, in Input) (res Document) {
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", in.Path, err))
 	}
+	b.phases.done(PhaseNormalize, &b.phases.normalized)
 	res.Result = r
 	res.Tables = ld.Tables()
 	for _, t := range res.Tables {

@@ -40,6 +40,9 @@ type collector struct {
 	// writeDocs (a whole run; a merge's documents are the shards' rows).
 	docs      []normalize.Document
 	writeDocs bool
+	// phase, when set, hears the link phase (local areas) and the write
+	// phase (documents rows) as finish goes.
+	phase func(name string, done, total int)
 }
 
 type reportData struct {
@@ -127,6 +130,9 @@ func (c *collector) finish(w *emit.Writer, rowErr func(error) error) (links int,
 	orphaned := map[string]int{}
 	edition := map[string]string{}
 	for i, keys := range blocks {
+		if c.phase != nil {
+			c.phase(PhaseLink, i, len(blocks))
+		}
 		var in reconcile.Input
 		for _, k := range keys {
 			for _, sp := range c.areas[k] {
@@ -161,6 +167,9 @@ func (c *collector) finish(w *emit.Writer, rowErr func(error) error) (links int,
 			c.report.rec.Editions = append(c.report.rec.Editions, rec.Editions...)
 		}
 	}
+	if c.phase != nil {
+		c.phase(PhaseLink, len(blocks), len(blocks))
+	}
 	if len(blocks) == 0 {
 		orphans = reconcile.Run(reconcile.Input{}, c.decisions, c.opts).Orphans
 	}
@@ -173,6 +182,10 @@ func (c *collector) finish(w *emit.Writer, rowErr func(error) error) (links int,
 			d.EditionID = reconcile.EditionID(*d)
 		}
 		docErrs = append(docErrs, w.AddDocument(*d))
+		if c.phase != nil && (i%100 == 0 || i == len(c.docs)-1) {
+			// The last is counted when the tables are published.
+			c.phase(PhaseWrite, i, len(c.docs))
+		}
 	}
 	if err := rowErr(errors.Join(docErrs...)); err != nil {
 		return links, nil, err
