@@ -82,10 +82,17 @@ type phaseCounter struct {
 	extracted, normalized atomic.Int64
 }
 
-func (p *phaseCounter) done(name string, n *atomic.Int64) {
-	if p != nil {
-		p.sink.Phase(name, int(n.Add(1)), p.total)
+// done counts one more document through a phase; a nil counter (no
+// PhaseSink) counts nothing.
+func (p *phaseCounter) done(name string) {
+	if p == nil {
+		return
 	}
+	n := &p.extracted
+	if name == PhaseNormalize {
+		n = &p.normalized
+	}
+	p.sink.Phase(name, int(n.Add(1)), p.total)
 }
 
 // Sink hears what a run does, for a progress display; the batch itself
@@ -318,7 +325,7 @@ func (b *Batch) Process(ctx context.Context, in Input) (res Document) {
 	if err := b.pageLimit(in.Path, ld); err != nil {
 		return fail(err)
 	}
-	b.phases.done(PhaseExtract, &b.phases.extracted)
+	b.phases.done(PhaseExtract)
 	r, err := normalize.Run(ld, normalize.Meta{
 		DocID: d.ID, SourcePath: in.Path, SHA256: d.SHA256,
 	}, b.Config.Normalize)
@@ -328,7 +335,7 @@ func (b *Batch) Process(ctx context.Context, in Input) (res Document) {
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", in.Path, err))
 	}
-	b.phases.done(PhaseNormalize, &b.phases.normalized)
+	b.phases.done(PhaseNormalize)
 	res.Result = r
 	res.Tables = ld.Tables()
 	for _, t := range res.Tables {
