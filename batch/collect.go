@@ -181,7 +181,9 @@ func (c *collector) finish(w *emit.Writer, rowErr func(error) error) (links int,
 		if d.EditionID == "" {
 			d.EditionID = reconcile.EditionID(*d)
 		}
-		docErrs = append(docErrs, w.AddDocument(*d))
+		// A refused row becomes a failed one naming why, as in a run
+		// that writes rows at once.
+		docErrs = append(docErrs, addDocument(w, &Document{Result: normalize.Result{Document: *d}}))
 		if c.phase != nil && (i%100 == 0 || i == len(c.docs)-1) {
 			// The last is counted when the tables are published.
 			c.phase(PhaseWrite, i, len(c.docs))
@@ -271,7 +273,12 @@ func sortLikeRun(rec *reconcile.Output) {
 	})
 }
 
-func (c *collector) close() error { return c.spill.close() }
+func (c *collector) close() error {
+	if c == nil {
+		return nil
+	}
+	return c.spill.close()
+}
 
 // reportSkipped says why review.html was not written.
 func (c *collector) reportSkipped() string {

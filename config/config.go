@@ -67,7 +67,19 @@ type Extract struct {
 	MaxPages   int   `mapstructure:"max_pages"`
 	MaxObjects int   `mapstructure:"max_objects"`
 	MaxSeconds int   `mapstructure:"max_seconds"`
+	// Isolation is how a batch reads documents: "process" in worker
+	// processes it can kill (see extract/isolate), "none" in its own.
+	Isolation string `mapstructure:"isolation"`
+	// MaxMemoryMB is each worker process's memory ceiling.
+	MaxMemoryMB int64 `mapstructure:"max_memory_mb"`
+	// MaxStreamBytes caps the decoded bytes of one page's content streams.
+	MaxStreamBytes int64 `mapstructure:"max_stream_bytes"`
+	// MaxOperators caps the content-stream operators run on one page.
+	MaxOperators int `mapstructure:"max_operators"`
 }
+
+// Isolation modes.
+var isolationModes = []string{"process", "none"}
 
 // Workers returns the worker count to use: the configured one, or the CPU
 // count when it is 0.
@@ -111,6 +123,10 @@ func load(file string, environ []string) (*Config, error) {
 		if err != nil {
 			return nil, fmt.Errorf("config: %w", err)
 		}
+		// A list in the file extends the default's; "key!" replaces it.
+		if b, err = extendLists(b, v.AllSettings()); err != nil {
+			return nil, fmt.Errorf("config %s: %w", file, err)
+		}
 		if err := v.MergeConfig(bytes.NewReader(b)); err != nil {
 			return nil, fmt.Errorf("config %s: %w", file, err)
 		}
@@ -150,8 +166,18 @@ func applyEnv(v *viper.Viper, environ []string) error {
 			errs = append(errs, fmt.Errorf("environment %s: no such key", name))
 			continue
 		}
-		if _, isList := v.Get(key).([]any); isList {
-			v.Set(key, strings.Split(val, ","))
+		if cur, isList := v.Get(key).([]any); isList {
+			// Like a file's list, the variable's entries extend the list;
+			// a leading "!" replaces it: SENDRECON_NORMALIZE_NULL_DATES='!tbc,n/a'.
+			if rest, replace := strings.CutPrefix(val, ReplaceSuffix); replace {
+				v.Set(key, strings.Split(rest, ","))
+				continue
+			}
+			var add []any
+			for _, s := range strings.Split(val, ",") {
+				add = append(add, s)
+			}
+			v.Set(key, mergeList(cur, add))
 			continue
 		}
 		v.Set(key, val)
@@ -185,6 +211,18 @@ func (c *Config) check() []error {
 	}
 	if c.Extract.MaxSeconds <= 0 {
 		errs = append(errs, fmt.Errorf("extract.max_seconds: %d must be positive", c.Extract.MaxSeconds))
+	}
+	if !slices.Contains(isolationModes, c.Extract.Isolation) {
+		errs = append(errs, fmt.Errorf("extract.isolation: %q is not one of %s", c.Extract.Isolation, strings.Join(isolationModes, ", ")))
+	}
+	if c.Extract.MaxStreamBytes <= 0 {
+		errs = append(errs, fmt.Errorf("extract.max_stream_bytes: %d must be positive", c.Extract.MaxStreamBytes))
+	}
+	if c.Extract.MaxOperators <= 0 {
+		errs = append(errs, fmt.Errorf("extract.max_operators: %d must be positive", c.Extract.MaxOperators))
+	}
+	if c.Extract.MaxMemoryMB <= 0 {
+		errs = append(errs, fmt.Errorf("extract.max_memory_mb: %d must be positive", c.Extract.MaxMemoryMB))
 	}
 	if c.Run.RowGroupRows <= 0 {
 		errs = append(errs, fmt.Errorf("run.row_group_rows: %d must be positive", c.Run.RowGroupRows))

@@ -128,8 +128,11 @@ func (w DateWords) Parse(s string) (ts Timescale, ok bool) {
 		}
 		if !aok && bok && b.Precision == PrecisionMonth {
 			if m := reMonthOnly.FindStringSubmatch(parts[0]); m != nil && strings.TrimSpace(reMonthOnly.ReplaceAllString(parts[0], "")) == "" {
-				start := firstDay(b.Time.Year(), months[monthKey(m[1])])
-				return Timescale{Start: Date{start, PrecisionMonth}, Due: b}, true
+				// In year 1, January 1st is time's zero value, which means
+				// "no date": such a start is left out, not kept as zero.
+				if start := firstDay(b.Time.Year(), months[monthKey(m[1])]); !start.IsZero() {
+					return Timescale{Start: Date{start, PrecisionMonth}, Due: b}, true
+				}
 			}
 		}
 	}
@@ -392,4 +395,17 @@ func dropSuperseded(s string, words []string) string {
 		}
 	}
 	return s
+}
+
+// HeadingPeriod is the period a section heading gives the items under it:
+// a range of years as Period reads it, or a financial-year quarter the
+// section is due by ("What we'll do next (by end of Q1 2020/21)"), which
+// gives a due date and no start.
+func HeadingPeriod(s string) (start, end Date, ok bool) {
+	if reFYQuarter.MatchString(s) {
+		if d, ok := parseOne(s, true); ok && d.Precision == PrecisionQuarter {
+			return Date{}, d, true
+		}
+	}
+	return Period(s)
 }
