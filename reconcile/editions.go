@@ -19,8 +19,8 @@ import (
 type Edition struct {
 	ID string
 	// Representative is the doc_id of the copy whose items stand for the
-	// edition: the copy read into the most items, and of those the
-	// source's own structure (HTML, text) before a printing of it.
+	// edition: of the copies read into nearly the most items, the source's
+	// own structure (HTML, text) before a printing of it.
 	Representative string
 	// Copies are the doc_ids of every copy, the representative first.
 	Copies    []string
@@ -47,6 +47,10 @@ func EditionID(doc normalize.Document) string {
 
 // minCopyItems is the fewest aligned items that make two documents copies.
 const minCopyItems = 3
+
+// repShare is the least share of the most items any copy of an edition was
+// read into that its representative must have.
+const repShare = 0.9
 
 // hasMembers reports whether another document is already grouped under i.
 func hasMembers(parent []int, i int, find func(int) int) bool {
@@ -183,10 +187,24 @@ func editions(docs []*normalize.Document, items map[string][]*normalize.Item, op
 	edOf := map[int]int{}
 	for _, r := range roots {
 		copies := groups[r]
+		most := 0
+		for _, c := range copies {
+			most = max(most, len(items[c.ID]))
+		}
+		// A copy read into clearly fewer items than the best (a lost
+		// table) cannot stand for the edition; among the rest the source's
+		// own structure wins over a printing that split an item in two.
+		short := func(d *normalize.Document) int {
+			if float64(len(items[d.ID])) < repShare*float64(most) {
+				return 1
+			}
+			return 0
+		}
 		slices.SortFunc(copies, func(a, b *normalize.Document) int {
 			return cmp.Or(
-				cmp.Compare(len(items[b.ID]), len(items[a.ID])),
+				cmp.Compare(short(a), short(b)),
 				cmp.Compare(rankFormat(a), rankFormat(b)),
+				cmp.Compare(len(items[b.ID]), len(items[a.ID])),
 				cmp.Compare(rankStatus(a), rankStatus(b)),
 				cmp.Compare(a.ID, b.ID))
 		})
