@@ -22,37 +22,47 @@ func corpusPDFs(b *testing.B) []string {
 
 // BenchmarkPipeline runs the whole pipeline (extract, normalize, people,
 // reconcile, Parquet) over the corpus PDFs with one worker and with one
-// per CPU, and reports pages per second. Compare with benchstat.
+// per CPU, reading documents in this process (isolation=none) and in
+// worker processes (isolation=process, the default), and reports pages
+// per second. B/op counts only this process's allocations, so compare
+// allocations with isolation=none. Compare with benchstat; pages/s beside
+// BenchmarkPdftotext's in the same run gives the ratio.
 func BenchmarkPipeline(b *testing.B) {
 	files := corpusPDFs(b)
-	for _, workers := range []int{1, runtime.NumCPU()} {
-		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
-			b.ReportAllocs()
-			cfg := config.Default()
-			cfg.Run.Workers = workers
-			cfg.Run.Progress = "off"
-			cfg.Run.ReportMaxDocuments = 0
-			inputs := make([]Input, len(files))
-			for i, f := range files {
-				inputs[i] = Input{Path: f}
-			}
-			pages := 0
-			for i := 0; b.Loop(); i++ {
-				cfg.Run.Out = filepath.Join(b.TempDir(), fmt.Sprint(i))
-				bt := &Batch{Config: cfg, Force: true}
-				sum, err := bt.Run(context.Background(), inputs, nil)
-				if err != nil || sum.Failed > 0 {
-					b.Fatalf("run: %v (%d failed)", err, sum.Failed)
+	for _, isolation := range []string{"none", "process"} {
+		for _, workers := range []int{1, runtime.NumCPU()} {
+			b.Run(fmt.Sprintf("isolation=%s/workers=%d", isolation, workers), func(b *testing.B) {
+				b.ReportAllocs()
+				cfg := config.Default()
+				cfg.Extract.Isolation = isolation
+				cfg.Run.Workers = workers
+				cfg.Run.Progress = "off"
+				cfg.Run.ReportMaxDocuments = 0
+				inputs := make([]Input, len(files))
+				for i, f := range files {
+					inputs[i] = Input{Path: f}
 				}
-				pages += sum.Pages
-			}
-			b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
-			b.ReportMetric(float64(len(files)*b.N)/b.Elapsed().Seconds(), "docs/s")
-		})
+				pages := 0
+				cpu0 := cpuTime()
+				for i := 0; b.Loop(); i++ {
+					cfg.Run.Out = filepath.Join(b.TempDir(), fmt.Sprint(i))
+					bt := &Batch{Config: cfg, Force: true}
+					sum, err := bt.Run(context.Background(), inputs, nil)
+					if err != nil || sum.Failed > 0 {
+						b.Fatalf("run: %v (%d failed)", err, sum.Failed)
+					}
+					pages += sum.Pages
+				}
+				b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
+				b.ReportMetric(float64(len(files)*b.N)/b.Elapsed().Seconds(), "docs/s")
+				b.ReportMetric(float64(cpuTime()-cpu0)/float64(pages), "cpu-ns/page")
+			})
+		}
 	}
 }
 
 // BenchmarkPdftotext is the yardstick: poppler's pdftotext -layout over the
+// same corpus PDFs, one after another (one worker).
 func BenchmarkPdftotext(b *testing.B) {
 	files := corpusPDFs(b)
 	if _, err := exec.LookPath("pdftotext"); err != nil {
@@ -71,6 +81,7 @@ func BenchmarkPdftotext(b *testing.B) {
 			}
 		}
 	}
+	cpu0 := cpuTime()
 	for b.Loop() {
 		for _, f := range files {
 			if err := exec.Command("pdftotext", "-layout", f, "-").Run(); err != nil {
@@ -80,6 +91,7 @@ func BenchmarkPdftotext(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages*b.N)/b.Elapsed().Seconds(), "pages/s")
 	b.ReportMetric(float64(len(files)*b.N)/b.Elapsed().Seconds(), "docs/s")
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(pages*b.N), "cpu-ns/page")
 }
 
 func splitLines(s string) []string {
