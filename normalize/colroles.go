@@ -35,12 +35,13 @@ func (b *builder) inferRoles(t *layout.Table, h tableHeader) tableHeader {
 		}
 		return false
 	}
+	repeats := h.repeats(t)
 	for c := 0; c < t.Cols; c++ {
 		cur := roles[c]
 		if cur == RoleText || cur == RoleKey || cur == RoleItemRef || cur == RolePriority || cur == RoleObjective || cur == RoleIndicator {
 			continue
 		}
-		firsts := columnFirstLines(t, h, c)
+		firsts := columnFirstLines(t, h, repeats, c)
 		if len(firsts) < 2 {
 			continue
 		}
@@ -71,13 +72,14 @@ func (b *builder) inferRoles(t *layout.Table, h tableHeader) tableHeader {
 }
 
 // columnFirstLines returns the first non-empty line of each body cell that
-// starts in column c (a cell spanning rows counted once).
-func columnFirstLines(t *layout.Table, h tableHeader, c int) []string {
+// starts in column c (a cell spanning rows counted once), skipping the rows
+// repeats marks as repeated headers.
+func columnFirstLines(t *layout.Table, h tableHeader, repeats []bool, c int) []string {
 	var out []string
 	seen := map[*layout.Cell]bool{}
 	for r := h.rows; r < t.Rows; r++ {
 		cell := t.At(r, c)
-		if cell == nil || seen[cell] || cell.Col != c || h.isRepeat(t, r) {
+		if cell == nil || seen[cell] || cell.Col != c || repeats[r] {
 			continue
 		}
 		seen[cell] = true

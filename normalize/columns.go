@@ -142,6 +142,16 @@ func (h tableHeader) has(role string) bool {
 	return false
 }
 
+// repeats marks the body rows of t that repeat the header, for a caller
+// asking of every cell, so that each row is folded once.
+func (h tableHeader) repeats(t *layout.Table) []bool {
+	out := make([]bool, t.Rows)
+	for r := h.rows; r < t.Rows; r++ {
+		out[r] = h.isRepeat(t, r)
+	}
+	return out
+}
+
 // isRepeat reports whether body row r repeats the header.
 func (h tableHeader) isRepeat(t *layout.Table, r int) bool {
 	same, filled := 0, 0

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sendrecon/sendrecon/extract/layout"
 )
@@ -46,6 +47,36 @@ func splitCode(s string) (code, rest string) {
 // fold lowercases, folds quotes and dashes, and drops punctuation, for
 // comparing header and heading text.
 func fold(s string) string {
+	if isASCII(s) {
+		return foldASCII(s)
+	}
+	return foldRunes(s)
+}
+
+// foldASCII is fold for the common case, without strings.ToLower's copy
+// or the unicode tables: the same letters, digits and single spaces.
+func foldASCII(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			b.WriteByte(c)
+			space = false
+		case !space:
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func foldRunes(s string) string {
 	var b strings.Builder
 	space := true
 	for _, r := range strings.ToLower(s) {
@@ -59,6 +90,15 @@ func fold(s string) string {
 		}
 	}
 	return strings.TrimSpace(b.String())
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // cellLines returns a cell's lines, from Lines where the extractor kept them,
