@@ -10,16 +10,19 @@ import (
 
 // glyph is one shown character code, in page space: points from the top-left
 // corner of the page, y growing downwards.
+//
+// Its booleans sit together (72 bytes, not 80): a page holds thousands of
+// glyphs, and line building copies them more than once.
 type glyph struct {
 	x0, x1 float64 // horizontal extent of the advance
 	y      float64 // baseline
 	size   float64 // rendered font size
 	text   string
 	page   int // 1-based
+	// mcid is the marked-content id enclosing the glyph, -1 outside any.
+	mcid   int
 	bold   bool
 	italic bool
-	// mcid is the marked-content id enclosing the glyph, -1 outside any.
-	mcid int
 	// artifact is set inside /Artifact marked content (pagination furniture
 	// in a tagged PDF).
 	artifact bool
@@ -153,9 +156,15 @@ func (in *interpreter) run(contents, resourceDict pdf.Value) {
 	}
 	// Interpret joins an array of streams into one token stream, as the
 	// spec requires (an operator's operands may straddle two streams).
+	// One operand buffer for the whole run (no handler keeps its args);
+	// a nested run (a form XObject) has its own.
+	var argBuf []pdf.Value
 	pdf.Interpret(contents, func(stk *pdf.Stack, op string) {
 		in.work(1)
-		args := make([]pdf.Value, stk.Len())
+		if n := stk.Len(); cap(argBuf) < n {
+			argBuf = make([]pdf.Value, n)
+		}
+		args := argBuf[:stk.Len()]
 		for i := len(args) - 1; i >= 0; i-- {
 			args[i] = stk.Pop()
 		}
