@@ -101,6 +101,22 @@ type area struct {
 	name  string
 	docs  map[string]*normalize.Document
 	items []*normalize.Item
+	// titles caches each document's folded title: renderings asks for
+	// it for every pair of items.
+	titles map[string]string
+}
+
+// title is the folded title of document id, folded once.
+func (a *area) title(id string) string {
+	t, ok := a.titles[id]
+	if !ok {
+		if a.titles == nil {
+			a.titles = map[string]string{}
+		}
+		t = fold(a.docs[id].Title)
+		a.titles[id] = t
+	}
+	return t
 }
 
 func areas(in Input) []*area {
@@ -180,6 +196,7 @@ func (a *area) link(opts Options) []Link {
 		if p := parents[src]; p != nil && opts.ParentShare > 0 {
 			implVec = blend(implVec, c.vector(terms(p.Text+" "+p.Objective)), opts.ParentShare)
 		}
+		srcWords := wordsOf(statement(src))
 		var mine []candidate
 		for _, dst := range a.items {
 			if a.renderings(src, dst) {
@@ -216,7 +233,7 @@ func (a *area) link(opts Options) []Link {
 			if rel == RelImplements {
 				sv = implVec
 			}
-			cand.similar(sv, vecs[dst], opts)
+			cand.similar(sv, vecs[dst], srcWords, opts)
 			codes.sameSection(&cand, opts)
 			cand.themed(themes[src], themes[dst], opts)
 			cand.shared(opts)
@@ -261,8 +278,7 @@ func (a *area) renderings(x, y *normalize.Item) bool {
 	if x.DocID == y.DocID {
 		return false
 	}
-	dx, dy := a.docs[x.DocID], a.docs[y.DocID]
-	return dx.Title != "" && fold(dx.Title) == fold(dy.Title)
+	return a.docs[x.DocID].Title != "" && a.title(x.DocID) == a.title(y.DocID)
 }
 
 // relation says which link src → dst could be, or "" for none. Actions
@@ -328,7 +344,8 @@ func (c *candidate) add(weight float64, method, evidence string) {
 	c.evidence = append(c.evidence, evidence)
 }
 
-func (c *candidate) similar(a, b vector, opts Options) {
+// srcWords is wordsOf the source's statement, taken once per source.
+func (c *candidate) similar(a, b vector, srcWords map[string]string, opts Options) {
 	sim := cosine(a, b)
 	if sim < 0.05 {
 		return
@@ -342,7 +359,7 @@ func (c *candidate) similar(a, b vector, opts Options) {
 	if n < opts.MinSharedTerms {
 		sim *= float64(n) / float64(opts.MinSharedTerms)
 	}
-	shared := words(statement(c.src), sharedTerms(a, b, 4))
+	shared := quoteTerms(srcWords, sharedTerms(a, b, 4))
 	c.add(opts.Weights.Text*sim, "text", fmt.Sprintf("%.2f text similarity on '%s'", sim, strings.Join(shared, " ")))
 }
 

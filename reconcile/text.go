@@ -53,15 +53,21 @@ func eachTerm(text string, f func(term, word string)) {
 	}
 }
 
-// words maps stemmed terms back to the words of text they came from, so
-// evidence can quote "coordinated" rather than the stem "coordinat".
-func words(text string, ts []string) []string {
+// wordsOf maps each term of text to the first word it was stemmed from,
+// so evidence can quote "coordinated" rather than the stem "coordinat".
+func wordsOf(text string) map[string]string {
 	seen := map[string]string{}
 	eachTerm(text, func(term, word string) {
 		if _, ok := seen[term]; !ok {
 			seen[term] = word
 		}
 	})
+	return seen
+}
+
+// quoteTerms maps terms back to their words in seen (from wordsOf), a
+// term itself where seen has none.
+func quoteTerms(seen map[string]string, ts []string) []string {
 	out := make([]string, len(ts))
 	for i, t := range ts {
 		out[i] = cmp.Or(seen[t], t)
