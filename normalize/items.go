@@ -156,6 +156,7 @@ func (b *builder) finish() {
 		if it.RefsRaw != "" && it.Refs == nil {
 			it.Refs = b.refs.Parse(it.RefsRaw, known)
 		}
+		it.Refs = b.seeRefs(it)
 		k := string(it.Kind) + "\x00" + it.Key
 		it.Flags = b.flags(it, aux, known, hasLeads, total[k] > 1)
 		it.ID = itemID(it.DocID, it.Kind, it.Key, occurrence[k])
