@@ -385,6 +385,15 @@ func (b *builder) heading(blk *layout.Block, prioKey string) {
 		return
 	}
 	code, kind, rest, ok := b.refs.LabelText(text)
+	if c := b.labelParagraph(blk); !ok && c != "" {
+		// "Area for priority action 1 (PA1): Data and information": a
+		// section per finding, the statement below the heading; the
+		// actions in it answer the finding (sectionlabel.go). A heading
+		// so labelled is the finding's section even under a numbered
+		// one.
+		code, kind, ok = c, KindFinding, true
+		ctx.priority = c
+	}
 	switch {
 	case !ok:
 	case b.find(kind, code) >= 0:
@@ -493,7 +502,7 @@ func (b *builder) paragraph(blk *layout.Block) {
 		case !b.prose.text:
 			it.Text = cleanText(unquote(text))
 			b.prose.text = true
-		case b.caption(text):
+		case b.caption(text) || b.footnote(text):
 		default:
 			it.Progress = append(it.Progress, cleanText(text))
 		}

@@ -236,24 +236,3 @@ func (p *refParser) LabelText(s string) (code string, kind Kind, rest string, ok
 }
 
 func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
-
-// reSee is a cross-reference written inside an item's text: "(see PA1.1)",
-// "(links to AFI2)", "(also 3.2)".
-var reSee = regexp.MustCompile(`(?i)\(\s*(?:see(?: also)?|cf\.?|links? to|linked to|also)\s+([^()]*)\)`)
-
-// seeRefs adds to an action's or finding's refs the codes its text refers
-// to in a "(see ...)" bracket; the text keeps the bracket.
-func (b *builder) seeRefs(it *Item) []string {
-	if it.Kind != KindAction && it.Kind != KindFinding {
-		return it.Refs
-	}
-	refs := it.Refs
-	for _, m := range reSee.FindAllStringSubmatch(it.Text, -1) {
-		for _, c := range b.refs.Codes(m[1]) {
-			if c != it.Key && !slices.Contains(refs, c) {
-				refs = append(refs, c)
-			}
-		}
-	}
-	return refs
-}

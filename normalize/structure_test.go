@@ -83,15 +83,3 @@ func FuzzLabelText(f *testing.F) {
 		_ = isQuoted(s)
 	})
 }
-
-func TestSeeRefs(t *testing.T) {
-	b := &builder{refs: newRefParser(testOptions())}
-	it := Item{Kind: KindAction, Key: "AFI5.4", Refs: []string{"AFI5"}, Text: "Track them on the dashboard (see PA1.1)."}
-	if got := b.seeRefs(&it); !slices.Equal(got, []string{"AFI5", "PA1.1"}) {
-		t.Errorf("seeRefs = %q, want [AFI5 PA1.1]", got)
-	}
-	it = Item{Kind: KindAction, Key: "1.1", Text: "Publish the strategy (ACT standards)."}
-	if got := b.seeRefs(&it); len(got) != 0 {
-		t.Errorf("seeRefs of a bracket that refers to nothing = %q", got)
-	}
-}
