@@ -107,10 +107,7 @@ func pageSpace(b box, rotate int64) matrix {
 // interpretPage runs the page's content streams. A panic from the library
 // (it reports malformed input by panicking) or from a limit becomes an error
 // naming the page, so one bad page never costs the rest of the document.
-// glyphHint is the room to make for the page's glyphs (the previous page's
-// count: pages of a document are alike, and growing the slice by appends
-// was a sixth of all bytes allocated).
-func interpretPage(ref pageRef, number int, opts Options, fonts fontCache, glyphHint int) (pc *pageContent, err error) {
+func interpretPage(ref pageRef, number int, opts Options, fonts fontCache) (pc *pageContent, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			// The page's object number lets a reader find the damage
@@ -121,9 +118,6 @@ func interpretPage(ref pageRef, number int, opts Options, fonts fontCache, glyph
 	b := ref.pageBox()
 	base := pageSpace(b, ref.rotate)
 	pc = &pageContent{number: number, width: b.w(), height: b.h()}
-	if glyphHint > 0 {
-		pc.glyphs = make([]glyph, 0, glyphHint)
-	}
 	if ref.rotate == 90 || ref.rotate == 270 {
 		pc.width, pc.height = b.h(), b.w()
 	}

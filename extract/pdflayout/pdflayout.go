@@ -63,18 +63,16 @@ func Extract(ctx context.Context, path string, r io.ReaderAt, size int64, opts O
 	}
 	fonts := fontCache{}
 	pages := make([]*pageContent, len(refs))
-	glyphHint := 0
 	for i, ref := range refs {
 		if err := ctx.Err(); err != nil {
 			return nil, &Error{Path: path, Page: i + 1, Err: err}
 		}
-		pc, err := interpretPage(ref, i+1, opts, fonts, glyphHint)
+		pc, err := interpretPage(ref, i+1, opts, fonts)
 		if err != nil {
 			doc.PageErrors = append(doc.PageErrors, layout.PageError{Page: i + 1, Err: err.Error()})
 			continue
 		}
 		pages[i] = pc
-		glyphHint = len(pc.glyphs)
 	}
 
 	built := false
