@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sendrecon/sendrecon/normalize"
 )
@@ -591,6 +592,38 @@ func n1(a, b []string) []string {
 	return out
 }
 
-func fold(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+// fold lowercases s and collapses its white space, for comparing names.
+// It runs for every pair of candidate items' leads, so ASCII text takes a
+// path of one allocation.
+func fold(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return foldRunes(s)
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+			continue
+		}
+		if i > 0 && b.Len() > 0 && isASCIISpace(s[i-1]) {
+			b.WriteByte(' ')
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+func foldRunes(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
 
 func round(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
