@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -62,6 +63,27 @@ func (b *batch) clock() time.Time {
 
 type summary struct {
 	documents, failed, carried, items, links, cells, pages int
+	// overdue counts overdue actions; coverage and conflicts come from
+	// the collector.
+	overdue                        int
+	covered, partly, gaps, clashes int
+}
+
+// count adds one document's items to the summary.
+func (s *summary) count(items []normalize.Item) {
+	for i := range items {
+		if slices.Contains(items[i].Flags, reconcile.FlagOverdue) {
+			s.overdue++
+		}
+	}
+}
+
+// canonicalOrg is item_orgs.org_canonical under the configuration.
+func canonicalOrg(cfg *config.Config) func(string, map[string]string) string {
+	known := cfg.Normalize.OrgAcronyms
+	return func(org string, acronyms map[string]string) string {
+		return normalize.CanonicalOrg(org, acronyms, known)
+	}
 }
 
 // docResult is what one document gave.
@@ -83,6 +105,9 @@ func (b *batch) run(ctx context.Context, inputs []input) (sum summary, err error
 		Tool: "sendrecon", Version: versionString(), Config: b.cfg.Settings(), Now: b.now,
 		RowGroupRows: b.cfg.Run.RowGroupRows,
 		Part:         b.shard.part(), DocumentDigest: digest, Only: b.shard.tables(),
+		AsOf:          reconcile.RunAsOf(b.cfg.Reconcile, b.clock()),
+		AsOfDocuments: b.cfg.Reconcile.AsOf == reconcile.AsOfDocument,
+		CanonicalOrg:  canonicalOrg(b.cfg),
 	})
 	if err != nil {
 		return sum, err
@@ -133,7 +158,9 @@ func (b *batch) run(ctx context.Context, inputs []input) (sum summary, err error
 			if r.carried {
 				sum.carried++
 			}
-			reconcile.FlagOverdueItems(r.result.Items, b.cfg.Reconcile, b.clock())
+			asOf, _ := reconcile.AsOf(d, b.cfg.Reconcile, b.clock())
+			reconcile.FlagOverdueAsOf(r.result.Items, b.cfg.Reconcile, asOf)
+			sum.count(r.result.Items)
 			sum.items += len(r.result.Items)
 			sum.cells += r.cells
 			sum.pages += d.PageCount
@@ -151,6 +178,8 @@ func (b *batch) run(ctx context.Context, inputs []input) (sum summary, err error
 	if err == nil && coll != nil {
 		var orphans []reconcile.Decision
 		sum.links, orphans, err = coll.finish(w, func(err error) error { return rowErrors(prog, err) })
+		t := coll.tally
+		sum.covered, sum.partly, sum.gaps, sum.clashes = t.covered, t.partly, t.gaps, t.conflicts
 		for _, o := range orphans {
 			prog.warn(fmt.Sprintf("orphaned decision: %s %s (%s -%s-> %s): its items are gone; kept in %s, not applied",
 				o.Action, o.LinkID, o.Src, o.Relation, o.Dst, b.cfg.Reconcile.Decisions))
@@ -170,7 +199,7 @@ func (b *batch) run(ctx context.Context, inputs []input) (sum summary, err error
 // the folder.
 func (b *batch) report(coll *collector, prog *progress) error {
 	if r := coll.report; r != nil {
-		return writeReport(b.cfg.Run.Out, r.docs, r.items, r.rec, nil, b.clock())
+		return writeReport(b.cfg.Run.Out, r.docs, r.items, r.rec, nil, b.clock(), b.cfg.Reconcile)
 	}
 	prog.note(coll.reportSkipped())
 	err := os.Remove(filepath.Join(b.cfg.Run.Out, report.File))

@@ -35,6 +35,55 @@ type collector struct {
 	// reportMax documents; past that it is dropped.
 	report    *reportData
 	reportMax int
+	// tally counts what finish wrote, for the run's last lines.
+	tally reconcileTally
+}
+
+// reconcileTally is what the batch-wide passes found.
+type reconcileTally struct {
+	covered, partly, gaps, conflicts int
+}
+
+func (t *reconcileTally) add(rec reconcile.Output) {
+	for _, c := range rec.Coverage {
+		switch c.Status {
+		case reconcile.Covered:
+			t.covered++
+		case reconcile.PartlyCovered:
+			t.partly++
+		case reconcile.Gap:
+			t.gaps++
+		}
+	}
+	t.conflicts += len(rec.Conflicts)
+}
+
+// personIndex maps every spelling of a person's name to the person's id.
+func personIndex(people []normalize.Person) map[string]string {
+	ids := map[string]string{}
+	for _, p := range people {
+		ids[p.Name] = p.ID
+		for _, v := range p.Variants {
+			ids[v] = p.ID
+		}
+	}
+	return ids
+}
+
+// itemPeople are the item_people rows of items: one per lead who is a
+// person of people, in the order the leads are written.
+func itemPeople(items []normalize.Item, ids map[string]string) []emit.ItemPersonRow {
+	var rows []emit.ItemPersonRow
+	for _, it := range items {
+		seen := map[string]bool{}
+		for _, l := range it.Leads {
+			if id, ok := ids[l]; ok && !seen[id] {
+				seen[id] = true
+				rows = append(rows, emit.ItemPersonRow{ItemID: it.ID, PersonID: id, Role: "lead"})
+			}
+		}
+	}
+	return rows
 }
 
 type reportData struct {
@@ -108,9 +157,11 @@ func (c *collector) add(d *normalize.Document, items []normalize.Item) error {
 // finish writes people, then links, coverage and conflicts block by block,
 // and returns the links written and the decisions whose items are gone.
 func (c *collector) finish(w *emit.Writer, rowErr func(error) error) (links int, orphans []reconcile.Decision, err error) {
-	if err := rowErr(w.AddPeople(c.people.People())); err != nil {
+	people := c.people.People()
+	if err := rowErr(w.AddPeople(people)); err != nil {
 		return 0, nil, err
 	}
+	ids := personIndex(people)
 	if err := c.spill.flush(); err != nil {
 		return 0, nil, err
 	}
@@ -126,10 +177,14 @@ func (c *collector) finish(w *emit.Writer, rowErr func(error) error) (links int,
 				}
 				in.Documents = append(in.Documents, r.Doc)
 				in.Items = append(in.Items, r.Items...)
+				if err := rowErr(w.AddItemPeople(itemPeople(r.Items, ids))); err != nil {
+					return links, nil, err
+				}
 			}
 		}
 		rec := reconcile.Run(in, c.decisions, c.opts)
 		links += len(rec.Links)
+		c.tally.add(rec)
 		if err := rowErr(errors.Join(w.AddLinks(rec.Links), w.AddCoverage(rec.Coverage), w.AddConflicts(rec.Conflicts))); err != nil {
 			return links, nil, err
 		}

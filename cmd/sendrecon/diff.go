@@ -72,7 +72,8 @@ func (d *differ) run(cmd *cobra.Command, oldPath, newPath string, useColor bool)
 		if r.result.Document.Status == normalize.StatusFailed {
 			return fmt.Errorf("diff: %s", r.result.Document.Error)
 		}
-		reconcile.FlagOverdueItems(r.result.Items, d.b.cfg.Reconcile, d.b.clock())
+		asOf, _ := reconcile.AsOf(&r.result.Document, d.b.cfg.Reconcile, d.b.clock())
+		reconcile.FlagOverdueAsOf(r.result.Items, d.b.cfg.Reconcile, asOf)
 		vs[i] = r.result
 	}
 	old, new := vs[0], vs[1]
@@ -97,7 +98,7 @@ func (d *differ) write(old, new normalize.Result, changes []reconcile.Change) er
 	if err == nil {
 		docs := []normalize.Document{old.Document, new.Document}
 		items := append(append([]normalize.Item(nil), old.Items...), new.Items...)
-		err = writeReport(d.out, docs, items, reconcile.Output{}, changes, d.b.clock())
+		err = writeReport(d.out, docs, items, reconcile.Output{}, changes, d.b.clock(), d.b.cfg.Reconcile)
 	}
 	if err != nil {
 		return errors.Join(err, w.Abort())

@@ -20,7 +20,7 @@ import (
 const mergePart = "merge"
 
 // mergeTables are the tables made from all shards together.
-var mergeTables = []string{"people", "links", "coverage", "conflicts"}
+var mergeTables = []string{"people", "links", "coverage", "conflicts", "item_people"}
 
 func newMergeCmd(g *globals) *cobra.Command {
 	return &cobra.Command{

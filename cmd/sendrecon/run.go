@@ -2,10 +2,15 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sendrecon/sendrecon/config"
+	"github.com/sendrecon/sendrecon/report"
 )
 
 type runFlags struct {
@@ -107,6 +112,9 @@ one is failed, its error naming the limit.`,
 			}
 			fmt.Fprintf(g.stderr, "%s: %d documents%s, %d items, %d links, %d table cells\n",
 				cfg.Run.Out, sum.documents, carried, sum.items, sum.links, sum.cells)
+			if !b.shard.on() {
+				printFindings(g.stderr, cfg, sum, b.clock())
+			}
 			if b.shard.on() {
 				fmt.Fprintf(g.stderr, "shard %d/%d written; run 'sendrecon merge %s' when every shard is done\n", b.shard.i, b.shard.n, cfg.Run.Out)
 			}
@@ -124,4 +132,17 @@ one is failed, its error naming the limit.`,
 	cmd.Flags().BoolVar(&f.force, "force", false, "process every document, even those unchanged since the last run into --out")
 	cmd.Flags().StringVar(&f.shard, "shard", "", "process shard `i/n` of the inputs and write parts (then 'sendrecon merge')")
 	return cmd
+}
+
+// printFindings is what the run found, in the words of the mission: the
+// findings answered and not, the actions overdue (as of when), the
+// conflicts, and where to read it all.
+func printFindings(w io.Writer, cfg *config.Config, sum summary, now time.Time) {
+	fmt.Fprintf(w, "findings: %d covered, %d partly covered, %d gap\n", sum.covered, sum.partly, sum.gaps)
+	fmt.Fprintf(w, "overdue actions: %d (as of %s)\n", sum.overdue, asOfText(cfg.Reconcile, now))
+	fmt.Fprintf(w, "conflicts: %d\n", sum.clashes)
+	page := filepath.Join(cfg.Run.Out, report.File)
+	if _, err := os.Stat(page); err == nil {
+		fmt.Fprintf(w, "review page: %s\n", page)
+	}
 }

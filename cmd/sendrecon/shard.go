@@ -62,5 +62,5 @@ func (s shard) tables() []string {
 	if !s.on() {
 		return nil
 	}
-	return []string{"documents", "items", "cells", "changes"}
+	return []string{"documents", "items", "cells", "item_orgs", "item_refs", "changes"}
 }
