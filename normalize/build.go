@@ -23,8 +23,23 @@ type builder struct {
 	// label reads "Priority 1: ..." headings (normalize.heading_labels).
 	label *regexp.Regexp
 
+	// fields are the field_sections rules; captions the caption words.
+	fields   []fieldMatcher
+	captions *regexp.Regexp
+	// pronoun finds a first-person word (statement_pronouns).
+	pronoun *regexp.Regexp
+
 	items []Item
 	aux   []itemAux
+	// cur is the index of the block being read; rule names the rule that
+	// is reading it, for explain.
+	cur  int
+	rule string
+	// quoteDone is the block of a quotation already read as a finding's
+	// statement.
+	quoteDone int
+	// modal finds the words of an instruction (finding_modals).
+	modal *regexp.Regexp
 	// counters of positional keys, per prefix.
 	counters map[string]int
 
@@ -47,6 +62,15 @@ type itemAux struct {
 	rawDue   string
 	unparsed bool
 	nullDue  bool
+	// rule and block say which rule made the item from which layout
+	// block (explain).
+	rule  string
+	block int
+}
+
+type fieldMatcher struct {
+	field string
+	res   []*regexp.Regexp
 }
 
 type headingCtx struct {
@@ -56,6 +80,11 @@ type headingCtx struct {
 	period    [2]Date
 	hasPeriod bool
 	skip      bool
+	// field is the list field (rationale, ...) the section's content
+	// gives the enclosing item, from field_sections.
+	field string
+	// item is the finding a restating heading opened, whose section it is.
+	item int
 }
 
 type proseFinding struct {
@@ -72,13 +101,14 @@ type sectionMatcher struct {
 
 func newBuilder(doc *layout.Document, d *Document, opts Options) *builder {
 	b := &builder{
-		doc:      doc,
-		d:        d,
-		opts:     opts,
-		cols:     newColumnMatcher(opts.Columns),
-		refs:     newRefParser(opts),
-		leads:    newLeadParser(opts, d.Acronyms),
-		counters: map[string]int{},
+		doc:       doc,
+		d:         d,
+		opts:      opts,
+		cols:      newColumnMatcher(opts.Columns),
+		refs:      newRefParser(opts),
+		leads:     newLeadParser(opts, d.Acronyms),
+		counters:  map[string]int{},
+		quoteDone: -1,
 	}
 	for _, s := range opts.Sections {
 		m := sectionMatcher{kind: Kind(s.Kind), prefix: s.KeyPrefix}
@@ -93,13 +123,44 @@ func newBuilder(doc *layout.Document, d *Document, opts Options) *builder {
 	if len(opts.HeadingLabels) > 0 {
 		b.label = mustCompile(headingLabelPattern(opts.HeadingLabels))
 	}
+	for _, f := range opts.FieldSections {
+		m := fieldMatcher{field: f.Field}
+		for _, p := range f.Patterns {
+			m.res = append(m.res, mustCompile("(?i)"+p))
+		}
+		b.fields = append(b.fields, m)
+	}
+	if len(opts.CaptionWords) > 0 {
+		b.captions = mustCompile(wordsPattern(`^\s*(?:`, opts.CaptionWords, `)\s*\d*\s*[:.]`))
+	}
+	if len(opts.FindingModals) > 0 {
+		b.modal = mustCompile(wordsPattern(`\b(?:`, opts.FindingModals, `)\b`))
+	}
+	if len(opts.StatementPronouns) > 0 {
+		// Case matters: "I" is a pronoun, "i" in "i.e." is not.
+		b.pronoun = mustCompile(strings.TrimPrefix(wordsPattern(`(?:^|[^\pL])(?:`, opts.StatementPronouns, `)(?:$|[^\pL])`), "(?i)"))
+	}
 	return b
+}
+
+// wordsPattern joins quoted words as alternatives between before and
+// after, case-insensitive.
+func wordsPattern(before string, words []string, after string) string {
+	alts := make([]string, 0, len(words))
+	for _, w := range words {
+		if w = strings.TrimSpace(w); w != "" {
+			alts = append(alts, strings.Join(strings.Fields(regexp.QuoteMeta(w)), `\s+`))
+		}
+	}
+	return "(?i)" + before + strings.Join(alts, "|") + after
 }
 
 func (b *builder) run() {
 	prio := b.priorityHeadings()
 	for i := range b.doc.Blocks {
 		blk := &b.doc.Blocks[i]
+		b.cur = i
+		b.rule = ""
 		switch blk.Kind {
 		case layout.KindHeading:
 			b.heading(blk, prio[i])
@@ -122,13 +183,17 @@ func (b *builder) top() headingCtx {
 	return b.stack[len(b.stack)-1]
 }
 
-// priorityHeadings finds the numbered headings that head an action table:
-// those are priorities ("1. Next Step - SEND Partnership").
+// priorityHeadings finds the headings that are priorities, by what their
+// sections hold: a numbered heading ("1. Next Step - SEND Partnership",
+// "Priority 2: ...") over an action table or an action list. When no
+// heading is numbered so, unnumbered headings of one level whose sections
+// each hold an action list under a heading of their own are the
+// priorities, numbered in order ("Listen to families" / "What we will do").
 func (b *builder) priorityHeadings() map[int]string {
 	out := map[int]string{}
 	blocks := b.doc.Blocks
 	for i, blk := range blocks {
-		if blk.Kind != layout.KindHeading {
+		if blk.Kind != layout.KindHeading || b.skipped(i) {
 			continue
 		}
 		code, _ := b.headingCode(oneLine(blk.Text))
@@ -140,6 +205,9 @@ func (b *builder) priorityHeadings() map[int]string {
 			if nb.Kind == layout.KindHeading && nb.Level <= blk.Level {
 				break
 			}
+			if b.inSkipped(j) {
+				continue
+			}
 			if nb.Kind == layout.KindTable {
 				h := b.cols.readHeader(nb.Table)
 				if h.has(RoleText) && !h.has(RolePriority) {
@@ -147,9 +215,101 @@ func (b *builder) priorityHeadings() map[int]string {
 					break
 				}
 			}
+			if nb.Kind == layout.KindList && b.listKindAt(j) == KindAction {
+				out[i] = code
+				break
+			}
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	// Unnumbered: the level with the most headings whose sections hold an
+	// action list below a sub-heading.
+	byLevel := map[int][]int{}
+	for i, blk := range blocks {
+		if blk.Kind != layout.KindHeading || b.skipped(i) {
+			continue
+		}
+		if _, ok := b.sectionOf(oneLine(blk.Text), ""); ok {
+			continue
+		}
+		for j := i + 1; j < len(blocks); j++ {
+			nb := blocks[j]
+			if nb.Kind == layout.KindHeading && nb.Level <= blk.Level {
+				break
+			}
+			if nb.Kind == layout.KindList && b.listKindAt(j) == KindAction && b.headingOf(j) != i {
+				byLevel[blk.Level] = append(byLevel[blk.Level], i)
+				break
+			}
+		}
+	}
+	best := -1
+	for lvl, hs := range byLevel {
+		if best < 0 || len(hs) > len(byLevel[best]) || len(hs) == len(byLevel[best]) && lvl < best {
+			best = lvl
+		}
+	}
+	if best >= 0 && len(byLevel[best]) >= 2 {
+		for n, i := range byLevel[best] {
+			out[i] = strconv.Itoa(n + 1)
 		}
 	}
 	return out
+}
+
+// headingOf is the index of the nearest heading before block j, or -1.
+func (b *builder) headingOf(j int) int {
+	for i := j - 1; i >= 0; i-- {
+		if b.doc.Blocks[i].Kind == layout.KindHeading {
+			return i
+		}
+	}
+	return -1
+}
+
+// inSkipped reports whether block j is in a skipped section.
+func (b *builder) inSkipped(j int) bool {
+	if b.doc.Blocks[j].Kind == layout.KindHeading {
+		return b.skipped(j)
+	}
+	h := b.headingOf(j)
+	return h >= 0 && b.skipped(h)
+}
+
+// skipped reports whether heading i is in a skipped section.
+func (b *builder) skipped(i int) bool {
+	level := b.doc.Blocks[i].Level
+	for k := i; k >= 0; k-- {
+		blk := b.doc.Blocks[k]
+		if blk.Kind != layout.KindHeading || k < i && blk.Level >= level {
+			continue
+		}
+		level = blk.Level
+		for _, re := range b.skip {
+			if re.MatchString(blk.Text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listKindAt is the kind of item the list at block j holds by its heading
+// or the sentence introducing it ("We will:"), or "".
+func (b *builder) listKindAt(j int) Kind {
+	heading, lead := "", ""
+	if h := b.headingOf(j); h >= 0 {
+		heading = oneLine(b.doc.Blocks[h].Text)
+	}
+	if j > 0 && b.doc.Blocks[j-1].Kind == layout.KindParagraph && leadIn(b.doc.Blocks[j-1].Text) {
+		lead = oneLine(b.doc.Blocks[j-1].Text)
+	}
+	if sec, ok := b.sectionOf(heading, lead); ok {
+		return sec.kind
+	}
+	return ""
 }
 
 func (b *builder) heading(blk *layout.Block, prioKey string) {
@@ -178,18 +338,50 @@ func (b *builder) heading(blk *layout.Block, prioKey string) {
 	}
 	if prioKey != "" && !ctx.skip {
 		_, rest := b.headingCode(text)
+		b.rule = "heading: priority (its section holds actions)"
 		b.addPriority(prioKey, rest, blk.Page)
 		ctx.priority = prioKey
 	}
-	b.stack = append(b.stack, ctx)
+	ctx.item = -1
+	for _, f := range b.fields {
+		if matchAny(f.res, text) {
+			ctx.field = f.field
+			break
+		}
+	}
 	b.lastPara = ""
 	if ctx.skip {
+		b.stack = append(b.stack, ctx)
 		return
 	}
-	if code, kind, ok := b.refs.Label(text); ok {
+	code, kind, rest, ok := b.refs.LabelText(text)
+	switch {
+	case !ok:
+	case b.find(kind, code) >= 0:
+		// A heading restating a finding stated before (an introduction's
+		// list, then one section per finding) opens its section only: the
+		// actions in it answer that finding (their parent).
+		ctx.item = b.find(kind, code)
+		ctx.priority = code
+	case rest != "":
+		// "Area of weakness 2: Leaders do not ..." states the finding.
+		b.rule = "heading: finding label with its statement"
+		b.add(Item{Kind: kind, Key: code, Text: cleanText(rest), Page: blk.Page}, itemAux{})
+	default:
+		b.rule = "heading: finding label; statement and progress from the paragraphs below"
 		idx := b.add(Item{Kind: kind, Key: code, Page: blk.Page}, itemAux{})
 		b.prose = &proseFinding{item: idx, level: level}
 	}
+	b.stack = append(b.stack, ctx)
+}
+
+func matchAny(res []*regexp.Regexp, s string) bool {
+	for _, re := range res {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // headingLabelPattern matches a heading label and its number at the start
@@ -212,30 +404,175 @@ func (b *builder) headingCode(s string) (code, rest string) {
 	return splitCode(s)
 }
 
-var reCaptionPara = regexp.MustCompile(`(?i)^(graph|figure|chart|table|diagram|image|source)\s*\d*\s*[:.]`)
-
 func (b *builder) paragraph(blk *layout.Block) {
 	text := oneLine(blk.Text)
-	if text == "" {
+	if text == "" || b.quoteDone == b.cur {
 		return
 	}
-	if b.prose != nil && !b.top().skip {
+	ctx := b.top()
+	if b.prose != nil && !ctx.skip {
 		it := &b.items[b.prose.item]
-		switch {
-		case reLeadsLabel.MatchString(text):
-			l, o := b.leads.Parse(text)
+		if rest, ok := b.leadsLine(text); ok {
+			l, o := b.leads.Parse(rest)
 			it.Leads = append(it.Leads, l...)
 			it.LeadOrgs = append(it.LeadOrgs, o...)
+			return
+		}
+		switch {
 		case !b.prose.text:
-			it.Text = cleanText(text)
+			it.Text = cleanText(unquote(text))
 			b.prose.text = true
-		case reCaptionPara.MatchString(text):
+		case b.caption(text):
 		default:
 			it.Progress = append(it.Progress, cleanText(text))
 		}
 		return
 	}
+	if !ctx.skip && b.findingParagraph(blk, text) {
+		b.lastPara = ""
+		return
+	}
+	if !ctx.skip && ctx.field != "" && !leadIn(text) && !b.caption(text) {
+		if i := b.fieldTarget(); i >= 0 {
+			b.addToField(&b.items[i], ctx.field, sentences(text))
+			return
+		}
+	}
+	if !ctx.skip && b.instruction(text) {
+		return
+	}
 	b.lastPara = text
+}
+
+// leadsLine reads "Lead: ...", "Joint leads: ...": a label of a few words
+// that names a lead column (normalize.columns.lead), then a colon. It
+// returns what follows the colon.
+func (b *builder) leadsLine(text string) (string, bool) {
+	label, rest, ok := strings.Cut(text, ":")
+	if !ok || len(strings.Fields(label)) > 4 || strings.TrimSpace(rest) == "" {
+		return "", false
+	}
+	return strings.TrimSpace(rest), b.cols.Role(label) == RoleLead
+}
+
+// caption reports whether a paragraph is a caption ("Figure 2: ...").
+func (b *builder) caption(text string) bool {
+	return b.captions != nil && b.captions.MatchString(text)
+}
+
+// findingParagraph reads a paragraph that starts with a finding's label:
+// "Area of weakness 2: Leaders ..." states it; "Area for Improvement 1 -
+// what the inspectors said" followed by a quoted paragraph has the quote as
+// its statement; a label alone opens a prose finding like a heading.
+func (b *builder) findingParagraph(blk *layout.Block, text string) bool {
+	code, kind, rest, ok := b.refs.LabelText(text)
+	if !ok || kind != KindFinding {
+		return false
+	}
+	quote := ""
+	if next := b.cur + 1; next < len(b.doc.Blocks) && b.doc.Blocks[next].Kind == layout.KindParagraph {
+		if t := oneLine(b.doc.Blocks[next].Text); isQuoted(t) {
+			quote = unquote(t)
+			b.quoteDone = next
+		}
+	}
+	if b.find(kind, code) >= 0 {
+		return true // restated; its statement was read before
+	}
+	switch {
+	case quote != "":
+		b.rule = "paragraph: finding label, statement quoted in the next paragraph"
+		b.add(Item{Kind: kind, Key: code, Text: cleanText(quote), Page: blk.Page}, itemAux{})
+	case rest != "":
+		b.rule = "paragraph: finding label with its statement"
+		b.add(Item{Kind: kind, Key: code, Text: cleanText(rest), Page: blk.Page}, itemAux{})
+	default:
+		b.rule = "paragraph: finding label; statement and progress from the paragraphs below"
+		idx := b.add(Item{Kind: kind, Key: code, Page: blk.Page}, itemAux{})
+		b.prose = &proseFinding{item: idx, level: b.top().level + 1}
+	}
+	return true
+}
+
+// instruction reads a paragraph under a findings heading ("Areas for
+// improvement") that instructs, as inspection findings do: "Leaders
+// across the partnership should ...". It is a finding keyed by the
+// section's prefix and its place.
+func (b *builder) instruction(text string) bool {
+	ctx := b.top()
+	sec, ok := b.sectionOf(ctx.text, "")
+	if !ok || sec.kind != KindFinding || sec.prefix == "" || b.modal == nil || leadIn(text) {
+		return false
+	}
+	// The instruction is the paragraph's point: its first sentence has it.
+	if first := sentences(unquote(text)); len(first) == 0 || !b.modal.MatchString(first[0]) {
+		return false
+	}
+	b.rule = "paragraph: instruction under a findings heading (" + ctx.text + ")"
+	key := sec.prefix + strconv.Itoa(b.next("finding:"+sec.prefix))
+	b.add(Item{Kind: KindFinding, Key: key, Text: cleanText(unquote(text)), Page: b.doc.Blocks[b.cur].Page}, itemAux{})
+	return true
+}
+
+// fieldTarget is the item a field section's content belongs to: the
+// finding whose section it is, else the enclosing priority; -1 for none.
+func (b *builder) fieldTarget() int {
+	for i := len(b.stack) - 1; i >= 0; i-- {
+		if b.stack[i].item >= 0 {
+			return b.stack[i].item
+		}
+	}
+	if p := b.top().priority; p != "" {
+		return b.find(KindPriority, p)
+	}
+	return -1
+}
+
+// addToField appends entries to one list field of an item.
+func (b *builder) addToField(it *Item, field string, entries []string) {
+	switch field {
+	case RoleRationale:
+		it.Rationale = append(it.Rationale, entries...)
+	case RoleMeasures:
+		it.Measures = append(it.Measures, entries...)
+	case RoleOutcomes:
+		it.Outcomes = append(it.Outcomes, entries...)
+	case RoleProgress:
+		it.Progress = append(it.Progress, entries...)
+	case RoleMilestones:
+		it.Milestones = append(it.Milestones, entries...)
+	}
+}
+
+// isQuoted reports whether a paragraph is one quotation from end to end.
+func isQuoted(s string) bool {
+	s = strings.TrimSpace(s)
+	r := []rune(s)
+	if len(r) < 3 {
+		return false
+	}
+	open, end := r[0], r[len(r)-1]
+	if end == '.' && len(r) > 3 {
+		end = r[len(r)-2]
+	}
+	return strings.ContainsRune("\"“‘'", open) && strings.ContainsRune("\"”’'", end) &&
+		!strings.ContainsAny(string(r[1:len(r)-2]), "“”\"")
+}
+
+// unquote drops the quotation marks around a whole statement.
+func unquote(s string) string {
+	s = strings.TrimSpace(s)
+	if !isQuoted(s) {
+		return s
+	}
+	r := []rune(s)
+	r = r[1:]
+	if n := len(r); n > 0 && strings.ContainsRune("\"”’'", r[n-1]) {
+		r = r[:n-1]
+	} else if n > 1 && r[n-1] == '.' {
+		r = append(r[:n-2], '.')
+	}
+	return strings.TrimSpace(string(r))
 }
 
 // period is the period of the nearest enclosing heading that states one.
@@ -252,6 +589,10 @@ func (b *builder) period() [2]Date {
 func (b *builder) add(it Item, aux itemAux) int {
 	it.DocID = b.d.ID
 	it.Text = strings.TrimSpace(it.Text)
+	aux.block = b.cur
+	if aux.rule == "" {
+		aux.rule = b.rule
+	}
 	if aux.period[1].IsZero() {
 		aux.period = b.period()
 	}

@@ -37,22 +37,84 @@ var (
 	reYearMonth = regexp.MustCompile(`(?i)\b(\d{2})\s*-\s*` + monthRE + `\b`)
 	reMonthOnly = regexp.MustCompile(`(?i)\b` + monthRE + `\b`)
 	reQuarter   = regexp.MustCompile(`(?i)\bQ([1-4])\s*[-/ ]?\s*(\d{4}|\d{2})\b`)
+	// A quarter of a financial year: "Q3 2019/20", "Quarter 1 2024-25".
+	reFYQuarter = regexp.MustCompile(`(?i)\b(?:Q|quarter\s*)([1-4])\s*(?:of\s+)?(?:FY\s*)?(20\d{2}|19\d{2})\s*[/-]\s*(\d{4}|\d{2})\b`)
 	reTerm      = regexp.MustCompile(`(?i)\b(autumn|spring|summer|winter)(?:\s+term)?\s*(\d{4}|\d{2})\b`)
 	reYear      = regexp.MustCompile(`\b(19\d{2}|20\d{2})\b`)
 	reYearRange = regexp.MustCompile(`\b(19\d{2}|20\d{2})\s*(?:[-–—/]|to)\s*(19\d{2}|20\d{2}|\d{2})\b`)
 )
 
+// DateWords are the words around a date that change what it means. They
+// come from the configuration (normalize.date_words).
+type DateWords struct {
+	// Null are timescales that mean "no date" (TBC, ongoing).
+	Null []string `mapstructure:"null"`
+	// Start words make the date after them a start with no due date:
+	// "From Jan 2024", "Quarterly from Apr 2024".
+	Start []string `mapstructure:"start"`
+	// Revised words introduce a date that replaces the one before it:
+	// "31.03.18 (revised 30.09.18)".
+	Revised []string `mapstructure:"revised"`
+	// Superseded words introduce an old date that no longer holds:
+	// "Q4 2019/20 (was Q4 2018/19)".
+	Superseded []string `mapstructure:"superseded"`
+}
+
+// DefaultDateWords are used for the lists a configuration leaves empty.
+var DefaultDateWords = DateWords{
+	Start:      []string{"from", "starting", "starting from", "commencing", "beginning"},
+	Revised:    []string{"revised", "revised to", "now", "extended to", "moved to", "rescheduled to"},
+	Superseded: []string{"was", "previously", "originally", "original"},
+}
+
+// withDefaults fills the lists w leaves empty from DefaultDateWords.
+func (w DateWords) withDefaults() DateWords {
+	if w.Start == nil {
+		w.Start = DefaultDateWords.Start
+	}
+	if w.Revised == nil {
+		w.Revised = DefaultDateWords.Revised
+	}
+	if w.Superseded == nil {
+		w.Superseded = DefaultDateWords.Superseded
+	}
+	return w
+}
+
 // ParseTimescale reads a timescale cell: a single date is the due date, a
 // range gives a start and a due date. ok is false when the text holds no
 // date it could read and is not one of the null words.
 func ParseTimescale(s string, nullWords []string) (ts Timescale, ok bool) {
+	return DateWords{Null: nullWords}.Parse(s)
+}
+
+// Parse reads a timescale cell as ParseTimescale does, with w's words: a
+// revised date replaces the original, a superseded one is dropped, and a
+// date after a start word is a start only.
+func (w DateWords) Parse(s string) (ts Timescale, ok bool) {
+	w = w.withDefaults()
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return ts, true
 	}
+	s = dropSuperseded(s, w.Superseded)
+	if r, at, ok := afterWord(s, w.Revised); ok {
+		if t, ok := w.Parse(r); ok && !t.Null && (t != Timescale{}) {
+			return t, true
+		}
+		// "Dec-18 (revised)": the word alone changes nothing.
+		if head := strings.TrimSpace(strings.TrimRight(s[:at], " (")); head != "" {
+			s = head
+		}
+	}
+	if r, _, ok := afterWord(s, w.Start); ok && splitRange(r) == nil && !reYearRange.MatchString(r) {
+		if d, ok := parseOne(r, false); ok {
+			return Timescale{Start: d}, true
+		}
+	}
 	low := strings.ToLower(strings.Trim(s, " .;:"))
-	for _, w := range nullWords {
-		if low == w || strings.HasPrefix(low, w+" ") {
+	for _, nw := range w.Null {
+		if low == nw || strings.HasPrefix(low, nw+" ") {
 			ts.Null = true
 			return ts, true
 		}
@@ -71,7 +133,7 @@ func ParseTimescale(s string, nullWords []string) (ts Timescale, ok bool) {
 			}
 		}
 	}
-	if m := reYearRange.FindStringSubmatch(s); m != nil && !reMonthYear.MatchString(s) {
+	if m := reYearRange.FindStringSubmatch(s); m != nil && !reMonthYear.MatchString(s) && !reFYQuarter.MatchString(s) {
 		y1, _ := strconv.Atoi(m[1])
 		y2 := expandYear(m[2], y1)
 		if y2 >= y1 {
@@ -142,6 +204,23 @@ func parseOne(s string, end bool) (Date, bool) {
 		d, _ := strconv.Atoi(m[1])
 		y, _ := strconv.Atoi(m[3])
 		return dayDate(y, int(months[monthKey(m[2])]), d)
+	}
+	if m := reFYQuarter.FindStringSubmatch(s); m != nil {
+		q, _ := strconv.Atoi(m[1])
+		y, _ := strconv.Atoi(m[2])
+		if y2 := expandYear(m[3], y); y2 == y+1 {
+			// Q1 is April to June of the first year, Q4 January to March
+			// of the second.
+			first := time.Month(3*q + 1)
+			if first > 12 {
+				first -= 12
+				y++
+			}
+			if end {
+				return Date{lastDay(y, first+2), PrecisionQuarter}, true
+			}
+			return Date{firstDay(y, first), PrecisionQuarter}, true
+		}
 	}
 	if m := reQuarter.FindStringSubmatch(s); m != nil {
 		q, _ := strconv.Atoi(m[1])
@@ -245,4 +324,72 @@ func Period(s string) (start, end Date, ok bool) {
 	}
 	return Date{time.Date(y1, 1, 1, 0, 0, 0, 0, time.UTC), PrecisionYear},
 		Date{time.Date(y2, 12, 31, 0, 0, 0, 0, time.UTC), PrecisionYear}, true
+}
+
+// afterWord finds the first of words standing as whole words in s and
+// returns the text after it, brackets trimmed, and where the word starts.
+func afterWord(s string, words []string) (rest string, at int, ok bool) {
+	best, bestEnd := -1, 0
+	for _, w := range words {
+		for from := 0; from < len(s); {
+			i := indexFold(s[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(w)
+			if wordBoundary(s, i-1) && wordBoundary(s, end) && (best < 0 || i < best || i == best && end > bestEnd) {
+				best, bestEnd = i, end
+			}
+			from = i + 1
+		}
+	}
+	if best < 0 {
+		return "", 0, false
+	}
+	return strings.TrimSpace(strings.Trim(s[bestEnd:], " :()[]")), best, true
+}
+
+// wordBoundary reports whether s[i] is outside s or not a letter or digit.
+func wordBoundary(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return true
+	}
+	c := s[i]
+	return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')
+}
+
+// dropSuperseded removes an old date and the word that introduces it:
+// "Q4 2019/20 (was Q4 2018/19)" is "Q4 2019/20".
+func dropSuperseded(s string, words []string) string {
+	for _, w := range words {
+		i := indexFold(s, w)
+		for i >= 0 && !(wordBoundary(s, i-1) && wordBoundary(s, i+len(w))) {
+			j := indexFold(s[i+1:], w)
+			if j < 0 {
+				i = -1
+				break
+			}
+			i += 1 + j
+		}
+		if i <= 0 {
+			continue
+		}
+		head := strings.TrimRight(s[:i], " ")
+		rest := s[i:]
+		if strings.HasSuffix(head, "(") {
+			head = strings.TrimRight(strings.TrimSuffix(head, "("), " ")
+			if j := strings.Index(rest, ")"); j >= 0 {
+				rest = rest[j+1:]
+			} else {
+				rest = ""
+			}
+		} else {
+			rest = ""
+		}
+		if strings.TrimSpace(head) != "" {
+			return strings.TrimSpace(head + " " + rest)
+		}
+	}
+	return s
 }

@@ -31,6 +31,19 @@ func TestParseTimescale(t *testing.T) {
 		{"day", "31/03/2024", Timescale{Due: Date{day(2024, 3, 31), PrecisionDay}}, true},
 		{"long day", "16 October 2023", Timescale{Due: Date{day(2023, 10, 16), PrecisionDay}}, true},
 		{"month range", "Jan-Mar 2023", Timescale{Start: Date{day(2023, 1, 1), PrecisionMonth}, Due: Date{day(2023, 3, 31), PrecisionMonth}}, true},
+		{"financial-year quarter", "Q3 2019/20", Timescale{Due: Date{day(2019, 12, 31), PrecisionQuarter}}, true},
+		{"financial-year Q4 is next January to March", "Q4 2024-25", Timescale{Due: Date{day(2025, 3, 31), PrecisionQuarter}}, true},
+		{"financial-year Q1", "Quarter 1 2024/2025", Timescale{Due: Date{day(2024, 6, 30), PrecisionQuarter}}, true},
+		{"superseded date dropped", "Q4 2019/20 (was Q4 2018/19)", Timescale{Due: Date{day(2020, 3, 31), PrecisionQuarter}}, true},
+		{"revised date replaces", "31.03.18 (revised 30.09.18)", Timescale{Due: Date{day(2018, 9, 30), PrecisionDay}}, true},
+		{"revised without a date", "Dec-18 (revised)", Timescale{Due: Date{day(2018, 12, 31), PrecisionMonth}}, true},
+		{"from gives a start only", "From Jan 2024", Timescale{Start: Date{day(2024, 1, 1), PrecisionMonth}}, true},
+		{"recurring from", "Quarterly from Apr 2024", Timescale{Start: Date{day(2024, 4, 1), PrecisionMonth}}, true},
+		{"from to is a range", "from Jan 2024 to March 2025", Timescale{Start: Date{day(2024, 1, 1), PrecisionMonth}, Due: Date{day(2025, 3, 31), PrecisionMonth}}, true},
+		{"two-digit month", "Sept 23", Timescale{Due: Date{day(2023, 9, 30), PrecisionMonth}}, true},
+		{"dotted day", "31.03.24", Timescale{Due: Date{day(2024, 3, 31), PrecisionDay}}, true},
+		{"end of term", "End of Spring term 2020", Timescale{Due: Date{day(2020, 4, 30), PrecisionMonth}}, true},
+		{"range kept as written", "Oct 24 – Mar 24", Timescale{Start: Date{day(2024, 10, 1), PrecisionMonth}, Due: Date{day(2024, 3, 31), PrecisionMonth}}, true},
 		{"TBC", "TBC", Timescale{Null: true}, true},
 		{"ongoing", "Ongoing", Timescale{Null: true}, true},
 		{"empty", "", Timescale{}, true},
@@ -57,6 +70,8 @@ func TestParseDateStart(t *testing.T) {
 		{"year", "2021", Date{day(2021, 1, 1), PrecisionYear}},
 		{"quarter", "Q2 2025", Date{day(2025, 4, 1), PrecisionQuarter}},
 		{"autumn", "Autumn 2020", Date{day(2020, 9, 1), PrecisionMonth}},
+		{"financial-year quarter start", "Q3 2017/18", Date{day(2017, 10, 1), PrecisionQuarter}},
+		{"financial-year Q4 start", "Q4 2017/18", Date{day(2018, 1, 1), PrecisionQuarter}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,7 +104,9 @@ func TestPeriod(t *testing.T) {
 
 func FuzzParseDate(f *testing.F) {
 	for _, s := range []string{"July 2021", "Apr-24", "Sept 2022", "2021-2023", "2021- 2023", "Q3 2024",
-		"Summer term 2024", "Review August 2024", "31/03/2024", "TBC", "Ongoing", "24-Apr", "Jan-Mar 2023", "2023/24", "99/99/9999"} {
+		"Summer term 2024", "Review August 2024", "31/03/2024", "TBC", "Ongoing", "24-Apr", "Jan-Mar 2023", "2023/24", "99/99/9999",
+		"Q3 2019/20", "Q4 2019/20 (was Q4 2018/19)", "31.03.18 (revised 30.09.18)", "Dec-18 (revised)", "From Jan 2024",
+		"Quarterly from Apr 2024", "Sept 23", "31.03.24", "Oct 24 – Mar 24", "(was", "revised (", "from from"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -61,7 +61,17 @@ func Run(doc *layout.Document, meta Meta, opts Options) (res Result, err error) 
 	d.Date = documentDate(doc, d.Title, opts.DateLabels)
 	b.finish()
 	classifyStatuses(doc, b.items, opts.Statuses)
-	return Result{Document: d, Items: b.items}, nil
+	res = Result{Document: d, Items: b.items, Trace: b.trace()}
+	if len(b.items) == 0 {
+		// A document that yields nothing is not a success: say so, and
+		// what was looked for (sendrecon explain prints it in full).
+		res.NotFound = b.notFound()
+		if res.Document.Status == StatusOK {
+			res.Document.Status = StatusPartial
+			res.Document.Error = fmt.Sprintf("%s: no items found: no list, table or heading matched the configured sections, column headings or finding codes (see sendrecon explain)", meta.SourcePath)
+		}
+	}
+	return res, nil
 }
 
 var reTitleSite = regexp.MustCompile(`\s+[|–—]\s+[^|–—]*$`)

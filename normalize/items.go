@@ -85,7 +85,9 @@ func (b *builder) fill(it *Item, aux *itemAux, rw *row, listFields bool) {
 // gives the start too, unless a start column already did.
 func (b *builder) readDates(it *Item, aux *itemAux, raw string, isTimescale bool) {
 	aux.rawDue = raw
-	ts, ok := ParseTimescale(raw, b.opts.NullDates)
+	words := b.opts.DateWords
+	words.Null = b.opts.NullDates
+	ts, ok := words.Parse(raw)
 	switch {
 	case !ok:
 		aux.unparsed = true

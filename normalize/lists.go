@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -10,14 +11,22 @@ import (
 
 var reMarkerNumber = regexp.MustCompile(`\d+`)
 
-// list reads a list: the progress of a prose finding, or items of the kind
-// its heading or introducing sentence names.
+// list reads a list: items of the kind its heading or introducing sentence
+// names, "I statements" (outcomes), the entries of a field section
+// ("Why this is a priority"), or the progress of a prose finding.
 func (b *builder) list(blk *layout.Block) {
 	ctx := b.top()
 	if ctx.skip || blk.List == nil {
 		return
 	}
-	if b.prose != nil {
+	lead := ""
+	if leadIn(b.lastPara) {
+		lead = b.lastPara
+	}
+	sec, ok := b.sectionOf(ctx.text, lead)
+	// A list in a prose finding's own section is its progress; one under a
+	// sub-heading that names its kind is items.
+	if b.prose != nil && !(ok && ctx.level > b.prose.level) {
 		it := &b.items[b.prose.item]
 		for _, e := range listEntries(blk.List) {
 			if !b.prose.text {
@@ -29,19 +38,33 @@ func (b *builder) list(blk *layout.Block) {
 		}
 		return
 	}
+	if ctx.field != "" && lead == "" {
+		if i := b.fieldTarget(); i >= 0 {
+			b.addToField(&b.items[i], ctx.field, listEntries(blk.List))
+			return
+		}
+	}
 	top := topItems(blk.List)
-	if len(top) < 2 {
+	if b.statements(top) {
+		b.rule = "list: I statements (quoted, first person)"
+		for _, li := range top {
+			key := "O" + strconv.Itoa(b.next("list:O"))
+			b.add(Item{Kind: KindOutcome, Key: key, ParentKey: b.priorityKey(), Text: cleanText(unquote(cleanText(li.Text))), Page: li.Page}, itemAux{})
+		}
 		return
 	}
-	lead := ""
-	if leadIn(b.lastPara) {
-		lead = b.lastPara
-	}
-	sec, ok := b.sectionOf(ctx.text, lead)
-	if !ok {
+	if !ok || len(top) < 2 && sec.kind != KindAction {
 		return
 	}
-	for i, li := range top {
+	if lead != "" && ctx.text != "" {
+		if _, byHeading := b.sectionOf(ctx.text, ""); !byHeading {
+			b.rule = fmt.Sprintf("list: %s items, introduced by %q", sec.kind, lead)
+		}
+	}
+	if b.rule == "" {
+		b.rule = fmt.Sprintf("list: %s items under heading %q", sec.kind, ctx.text)
+	}
+	for _, li := range top {
 		n := li.Number
 		if n == 0 {
 			if m := reMarkerNumber.FindString(li.Marker); m != "" {
@@ -49,14 +72,20 @@ func (b *builder) list(blk *layout.Block) {
 			}
 		}
 		if n == 0 {
-			n = i + 1
+			n = b.next("list:" + sec.prefix + string(sec.kind))
 		}
 		text := cleanText(li.Text)
 		code, rest := splitCode(text)
+		if code == "" && sec.kind == KindPriority {
+			code, rest = b.headingCode(text)
+		}
 		if code != "" {
 			text = rest
 		}
 		it := Item{Kind: sec.kind, Text: text, Page: li.Page}
+		if sec.kind == KindAction {
+			it.Text, it.RefsRaw, it.Refs = b.trailingRefs(it.Text)
+		}
 		switch {
 		case sec.prefix != "":
 			it.Key = sec.prefix + strconv.Itoa(n)
@@ -67,16 +96,56 @@ func (b *builder) list(blk *layout.Block) {
 		default:
 			it.Key = strconv.Itoa(n)
 		}
-		if sec.kind == KindAction || sec.kind == KindIndicator {
+		switch sec.kind {
+		case KindAction, KindIndicator:
 			it.ParentKey = b.parentOf(it.Key)
+		case KindOutcome:
+			it.ParentKey = b.priorityKey()
 		}
-		if sec.kind == KindPriority {
-			if b.find(KindPriority, it.Key) >= 0 {
-				continue
-			}
+		if (sec.kind == KindPriority || sec.kind == KindFinding) && b.find(sec.kind, it.Key) >= 0 {
+			continue
 		}
 		b.add(it, itemAux{})
 	}
+}
+
+// statements reports whether a list's items are all "I statements":
+// quoted, or written in the first person (normalize.statement_pronouns),
+// and at least one of them both.
+func (b *builder) statements(top []layout.ListItem) bool {
+	if b.pronoun == nil || len(top) == 0 {
+		return false
+	}
+	quoted := 0
+	for _, li := range top {
+		t := cleanText(li.Text)
+		q := isQuoted(t)
+		if q {
+			quoted++
+		}
+		if !b.pronoun.MatchString(unquote(t)) && !q {
+			return false
+		}
+	}
+	return quoted > 0
+}
+
+var reTrailingParen = regexp.MustCompile(`\s*\(([^()]*)\)\s*[.;]?\s*$`)
+
+// trailingRefs takes a bracket at the end of an action's text that holds
+// references ("... services (PAIP AFI2.1)") out of the text: the bracket's
+// content is refs_raw, its codes the refs.
+func (b *builder) trailingRefs(text string) (string, string, []string) {
+	m := reTrailingParen.FindStringSubmatchIndex(text)
+	if m == nil {
+		return text, "", nil
+	}
+	inner := strings.TrimSpace(text[m[2]:m[3]])
+	codes := b.refs.Codes(inner)
+	if len(codes) == 0 {
+		return text, "", nil
+	}
+	return strings.TrimSpace(text[:m[0]]), inner, codes
 }
 
 // sectionOf finds the rule matching the heading, else the introducing
@@ -127,7 +196,21 @@ func listEntries(l *layout.List) []string {
 	return out
 }
 
-// leadIn reports whether a paragraph introduces what follows.
+var reFollowing = regexp.MustCompile(`(?i)\b(the following|as follows)\b`)
+
+// leadIn reports whether a paragraph introduces what follows: it ends
+// with a colon, or names "the following" ("... to tackle the following
+// areas for improvement resulting from ...").
 func leadIn(s string) bool {
-	return strings.HasSuffix(strings.TrimSpace(s), ":")
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, ":") || reFollowing.MatchString(s)
+}
+
+// priorityKey is the enclosing priority's key, "" when the enclosing
+// section is a finding's rather than a priority's.
+func (b *builder) priorityKey() string {
+	if p := b.top().priority; p != "" && b.find(KindPriority, p) >= 0 {
+		return p
+	}
+	return ""
 }

@@ -109,4 +109,8 @@ type Person struct {
 type Result struct {
 	Document Document
 	Items    []Item
+	// Trace says how each item (same index) was read.
+	Trace []Trace
+	// NotFound, for a document with no items, says what was looked for.
+	NotFound []string
 }

@@ -42,11 +42,36 @@ type Options struct {
 	// NullDates are timescale words that mean "no date" without being an
 	// error (TBC, ongoing).
 	NullDates []string `mapstructure:"null_dates"`
+	// DateWords are the words that make a date a start, a revision or an
+	// old date (normalize.date_words); null_dates are its null words.
+	DateWords DateWords `mapstructure:"date_words"`
+	// StatusWords are the ratings a status column writes ("Blue", "On
+	// track", "Complete"): a column of them is a status column whatever its
+	// heading, and a line under one in its cell is a progress comment.
+	StatusWords []string `mapstructure:"status_words"`
+	// StatusColours are the one-word colour ratings (red, amber, green);
+	// their initials are the RAG letters (R, A, G).
+	StatusColours []string `mapstructure:"status_colours"`
 	// LocalAreas is the lexicon of local areas: a canonical name and the
 	// other ways a document names it.
 	LocalAreas []LocalArea `mapstructure:"local_areas"`
 	// DocTypes classify a document by its title, then by its text, in order.
 	DocTypes []DocTypeRule `mapstructure:"doc_types"`
+	// FieldSections are headings whose content belongs to the enclosing
+	// priority or finding as one of its list fields: "Why this is a
+	// priority" bullets are the priority's rationale.
+	FieldSections []FieldSectionRule `mapstructure:"field_sections"`
+	// StatementPronouns are the first-person words that make a list of
+	// quoted statements "I statements" (outcomes in the voice of a child or
+	// family): "I", "me", "my".
+	StatementPronouns []string `mapstructure:"statement_pronouns"`
+	// FindingModals are the words of an instruction ("should", "must"):
+	// a paragraph under a findings heading that has one is a finding, as
+	// inspection letters phrase them ("Leaders ... should ...").
+	FindingModals []string `mapstructure:"finding_modals"`
+	// CaptionWords start a caption under a chart or table ("Figure 2:"),
+	// which is never an item's text or progress.
+	CaptionWords []string `mapstructure:"caption_words"`
 	// PeopleMaxEdits is how many letters two spellings of a name may differ
 	// by and still be one person (first name and surname each).
 	PeopleMaxEdits int `mapstructure:"people_max_edits"`
@@ -69,6 +94,16 @@ type SectionRule struct {
 	// AFI for areas for improvement).
 	KeyPrefix string `mapstructure:"key_prefix"`
 }
+
+// FieldSectionRule sends what a matching heading holds (bullets, or the
+// sentences of its paragraphs) to one list field of the enclosing item.
+type FieldSectionRule struct {
+	Field    string   `mapstructure:"field"`
+	Patterns []string `mapstructure:"patterns"`
+}
+
+// The list fields a field section can fill.
+var sectionFields = []string{RoleRationale, RoleMeasures, RoleOutcomes, RoleProgress, RoleMilestones}
 
 // CodeRule is one family of reference codes.
 type CodeRule struct {
@@ -118,6 +153,14 @@ const (
 	RoleRationale  = "rationale"
 	RoleMilestones = "milestones"
 	RoleProgress   = "progress"
+	// RoleBaseline and RoleTarget are the "where we are now" and "where we
+	// want to be" columns of a measure table; they mark it as one and are
+	// shown by explain, but are no item field.
+	RoleBaseline = "baseline"
+	RoleTarget   = "target"
+	// RoleContributors is a column of partners who help deliver an action
+	// without being accountable for it ("Delivery partners"): not leads.
+	RoleContributors = "contributors"
 )
 
 // ColumnRoles lists every column role, for validation and documentation.
@@ -125,6 +168,7 @@ var ColumnRoles = []string{
 	RoleText, RoleObjective, RolePriority, RoleItemRef, RoleIndicator, RoleLead,
 	RoleLeadOrg, RoleTimescale, RoleStart, RoleDue, RoleStatus, RoleRefs,
 	RoleMeasures, RoleOutcomes, RoleRationale, RoleMilestones, RoleProgress, RoleKey,
+	RoleBaseline, RoleTarget, RoleContributors,
 }
 
 var kinds = []Kind{KindPriority, KindAction, KindFinding, KindOutcome, KindIndicator}
@@ -158,6 +202,17 @@ func (o Options) Validate() []error {
 	for i, p := range o.SkipSections {
 		if _, err := regexp.Compile("(?i)" + p); err != nil {
 			bad(fmt.Sprintf("skip_sections[%d]", i), "%v", err)
+		}
+	}
+	for i, f := range o.FieldSections {
+		key := fmt.Sprintf("field_sections[%d]", i)
+		if !slices.Contains(sectionFields, f.Field) {
+			bad(key+".field", "unknown field %q (want one of %s)", f.Field, strings.Join(sectionFields, ", "))
+		}
+		for j, p := range f.Patterns {
+			if _, err := regexp.Compile("(?i)" + p); err != nil {
+				bad(fmt.Sprintf("%s.patterns[%d]", key, j), "%v", err)
+			}
 		}
 	}
 	for i, l := range o.HeadingLabels {

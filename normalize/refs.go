@@ -18,12 +18,15 @@ type codeMatcher struct {
 	code string
 	kind Kind
 	re   *regexp.Regexp // matches "<pattern> <number>", number in group 1
-	// label matches a whole label such as "Area for Improvement 2:".
-	label *regexp.Regexp
+	// label matches a whole label such as "Area for Improvement 2:";
+	// prefix the same label at the start of a longer text.
+	label  *regexp.Regexp
+	prefix *regexp.Regexp
 }
 
-// reItemCode is an item's own number: 1.2, 3.10, 2.1.4.
-var reItemCode = regexp.MustCompile(`^\d{1,2}(?:\.\d{1,2})+$`)
+// reItemCode is an item's own number: 1.2, 3.10, 2.1.4, and a sub-action
+// 2.3a.
+var reItemCode = regexp.MustCompile(`^\d{1,2}(?:\.\d{1,2})+[a-z]?$`)
 
 func newRefParser(o Options) *refParser {
 	p := &refParser{programmes: map[string]string{}, itemCode: reItemCode}
@@ -33,10 +36,13 @@ func newRefParser(o Options) *refParser {
 		slices.SortFunc(pats, func(a, b string) int { return len(b) - len(a) })
 		alt := strings.Join(pats, "|")
 		p.codes = append(p.codes, codeMatcher{
-			code:  c.Code,
-			kind:  Kind(c.Kind),
-			re:    mustCompile(`(?i)(?:^|[^A-Za-z])(?:` + alt + `)\s*(?:no\.?\s*)?([0-9]{1,2})\b`),
-			label: mustCompile(`(?i)^\s*(?:` + alt + `)\s*(?:no\.?\s*)?([0-9]{1,2})\s*[:.]?\s*$`),
+			code: c.Code,
+			kind: Kind(c.Kind),
+			// The number may carry an action's own number and letter:
+			// "AFI2.1", "PA2.4a" are references to actions of a finding.
+			re:     mustCompile(`(?i)(?:^|[^A-Za-z])(?:` + alt + `)\s*(?:no\.?\s*)?([0-9]{1,2}(?:\.[0-9]{1,2}[a-z]?)?)\b`),
+			label:  mustCompile(`(?i)^\s*(?:` + alt + `)\s*(?:no\.?\s*)?([0-9]{1,2})\s*[:.]?\s*$`),
+			prefix: mustCompile(`(?i)^\s*(?:` + alt + `)\s*(?:no\.?\s*)?([0-9]{1,2})\b`),
 		})
 	}
 	for _, t := range o.Programmes {
@@ -59,11 +65,19 @@ func (p *refParser) Label(s string) (code string, kind Kind, ok bool) {
 }
 
 // Parse returns the canonical references in s, in order, without repeats.
-// known, when not empty, holds the keys of the document's items: a code
-// that is not one of them but becomes one when a digit 1 is read as the
-// letter I ("AF15" for AFI5) is corrected. A cell with no code at all is
-// kept whole as one reference (a named strategy or programme).
+// known, when not empty, holds the keys of the document's items; see
+// misreadI for the one correction made with them. A cell with no code at
+// all is kept whole as one reference (a named strategy or programme).
 func (p *refParser) Parse(s string, known map[string]bool) []string {
+	out := p.parse(s, known)
+	if len(out) == 0 && strings.TrimSpace(s) != "" {
+		out = []string{cleanText(s)}
+	}
+	return out
+}
+
+// parse is Parse without keeping a cell that has no code.
+func (p *refParser) parse(s string, known map[string]bool) []string {
 	// One space between words, as the configured patterns write them: a
 	// PDF cell may break "Area for" / "improvement 2" over two lines.
 	s = strings.Join(strings.Fields(s), " ")
@@ -89,8 +103,8 @@ func (p *refParser) Parse(s string, known map[string]bool) []string {
 				continue // numbered from 1: a 0 is not a code
 			}
 			ref := c.code + num
-			if len(known) > 0 && !known[ref] && strings.HasPrefix(num, "1") && len(num) == 2 && known[c.code+num[1:]] {
-				ref = c.code + num[1:]
+			if fixed, ok := misreadI(c.code, s[m[0]:m[2]], num, known); ok {
+				ref = fixed
 			}
 			start := m[0]
 			if !isLetter(s[start]) {
@@ -127,10 +141,36 @@ func (p *refParser) Parse(s string, known map[string]bool) []string {
 	for _, h := range hits {
 		add(h.ref)
 	}
-	if len(out) == 0 {
-		add(cleanText(s))
+	return out
+}
+
+// Codes returns the codes of the configured families and item codes in s,
+// in order, without repeats; programme tokens alone do not count.
+func (p *refParser) Codes(s string) []string {
+	var out []string
+	for _, r := range p.parse(s, nil) {
+		if _, ok := p.programmes[r]; !ok {
+			out = append(out, r)
+		}
 	}
 	return out
+}
+
+// misreadI corrects a code whose final letter I was typed or read as the
+// digit 1, the two glyphs being alike in most fonts: written is the text
+// before the number, so "AF" + "15" for a family AFI is AFI5. It applies
+// only when the written prefix is the code without its I, the code as read
+// is not one of the document's items and the corrected one is.
+func misreadI(code, written, num string, known map[string]bool) (string, bool) {
+	short, ok := strings.CutSuffix(strings.ToUpper(code), "I")
+	w := strings.ToUpper(strings.TrimSpace(strings.TrimLeft(written, " \t([/,;&")))
+	if !ok || w != short || len(num) != 2 || num[0] != '1' || len(known) == 0 {
+		return "", false
+	}
+	if known[code+num] || !known[code+num[1:]] {
+		return "", false
+	}
+	return code + num[1:], true
 }
 
 type span struct {
@@ -159,3 +199,32 @@ func tokenSpans(s string) []span {
 }
 
 func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+// reLabelSep separates a label from the statement after it: "Area for
+// improvement 2: ...", "Weakness 3 – ...".
+var reLabelSep = regexp.MustCompile(`^\s*[:.\-–—]\s*`)
+
+// LabelText reads a label at the start of s, with or without a statement
+// after it ("Area of weakness 2: Leaders do not ..."): the canonical code,
+// the kind of item it labels and the statement, "" when s is the label
+// alone.
+func (p *refParser) LabelText(s string) (code string, kind Kind, rest string, ok bool) {
+	if code, kind, ok := p.Label(s); ok {
+		return code, kind, "", true
+	}
+	for _, c := range p.codes {
+		m := c.prefix.FindStringSubmatchIndex(s)
+		if m == nil || strings.TrimLeft(s[m[2]:m[3]], "0") == "" {
+			continue
+		}
+		tail := s[m[1]:]
+		sep := reLabelSep.FindString(tail)
+		if sep == "" || startsDigit(tail[len(sep):]) {
+			continue
+		}
+		return c.code + strings.TrimLeft(s[m[2]:m[3]], "0"), c.kind, strings.TrimSpace(tail[len(sep):]), true
+	}
+	return "", "", "", false
+}
+
+func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }

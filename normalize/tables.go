@@ -106,8 +106,10 @@ func (b *builder) table(blk *layout.Block) {
 	if b.keyValueTable(t) {
 		return
 	}
-	h := b.cols.readHeader(t)
+	h := b.inferRoles(t, b.cols.readHeader(t))
 	switch {
+	case isMeasureTable(h):
+		b.measureTable(t, h)
 	case h.has(RoleIndicator):
 		b.indicatorTable(t, h)
 	case h.has(RoleText):
@@ -148,6 +150,8 @@ func (b *builder) actionTable(t *layout.Table, h tableHeader) {
 		textRole = RolePriority
 	}
 	for _, rw := range b.rows(t, h, textRole) {
+		b.labelledLines(rw)
+		b.splitStatus(rw)
 		parent := b.top().priority
 		pf := rw.fields[RolePriority]
 		if !pf.empty() {
@@ -191,9 +195,12 @@ func (b *builder) actionTable(t *layout.Table, h tableHeader) {
 		aux := itemAux{}
 		code, rest := splitCode(cleanText(strings.ReplaceAll(tf.text(), "\n", " ")))
 		it.Text = rest
+		finding := ""
 		if kf := rw.fields[RoleKey]; !kf.empty() {
-			if v := strings.TrimSpace(kf.text()); code == "" && b.refs.itemCode.MatchString(v) {
-				code = v
+			if c, f, ok := b.itemCode(kf.text()); code == "" && ok {
+				code, finding = c, f
+			} else if isPlaceholder(kf.text()) {
+				// "–", "n/a": the row has no code.
 			} else if rf := rw.fields[RoleRefs]; rf == nil {
 				rw.fields[RoleRefs] = kf
 			} else {
@@ -202,19 +209,45 @@ func (b *builder) actionTable(t *layout.Table, h tableHeader) {
 		}
 		// A reference column holding nothing but an item code is the
 		// item's own number ("Ref | 1.1").
-		if rf := rw.fields[RoleRefs]; code == "" && !rf.empty() && b.refs.itemCode.MatchString(strings.TrimSpace(rf.text())) {
-			code = strings.TrimSpace(rf.text())
-			delete(rw.fields, RoleRefs)
+		if rf := rw.fields[RoleRefs]; code == "" && !rf.empty() {
+			if c, f, ok := b.itemCode(rf.text()); ok {
+				code, finding = c, f
+				delete(rw.fields, RoleRefs)
+			}
 		}
-		if rf := rw.fields[RoleItemRef]; !rf.empty() {
+		if rf := rw.fields[RoleItemRef]; !rf.empty() && !isPlaceholder(rf.text()) {
+			// A row that repeats the code of one of this document's
+			// actions (an appendix of milestones) is keyed by the code
+			// (A-1.3), under that action's parent. A row that reports on
+			// another plan's action ("WSoA ref | 1.3") is, inside a
+			// priority's section, that priority's n-th action referring
+			// to the code, and keyed by the code outside every priority.
+			// A-keys of one code get a, b suffixes in finish.
 			raw := cleanText(strings.ReplaceAll(rf.text(), "\n", " "))
-			rc, _ := splitCode(raw)
+			refs := b.itemRefs(rf.text())
+			// A cell quoting an action with its statement ("3.9 Ensure
+			// that ...") repeats that action, whether or not the
+			// document lists it elsewhere.
+			quoted := false
+			if refs == nil {
+				if rc, _ := splitCode(raw); rc != "" {
+					refs, quoted = []string{rc}, true
+				}
+			}
 			it.RefsRaw = raw
-			if rc != "" {
-				it.Refs = []string{rc}
-				aux.appendixBase = rc
-				it.Key = "A-" + rc
-				parent = b.parentOf(rc)
+			if len(refs) > 0 {
+				it.Refs = refs
+				own := b.find(KindAction, refs[0])
+				if own >= 0 || quoted || parent == "" {
+					aux.appendixBase = refs[0]
+					it.Key = "A-" + refs[0]
+					parent = ""
+					if own >= 0 {
+						parent = b.items[own].ParentKey
+					} else if quoted {
+						parent = b.parentOf(refs[0])
+					}
+				}
 			}
 		}
 		if of := rw.fields[RoleObjective]; !of.empty() {
@@ -227,6 +260,11 @@ func (b *builder) actionTable(t *layout.Table, h tableHeader) {
 		}
 		switch {
 		case it.Key != "":
+		case code != "" && finding != "":
+			// "PA1.3" answers finding PA1: its parent, and a reference.
+			it.Key = code
+			parent = finding
+			it.Refs = append([]string{finding}, it.Refs...)
 		case code != "":
 			it.Key = code
 			parent = b.parentOf(code)
@@ -328,8 +366,13 @@ func (b *builder) keyValueTable(t *layout.Table) bool {
 	}
 	aux := itemAux{}
 	rw := &row{fields: map[string]*field{}, own: map[string]bool{}}
-	for r := 1; r < t.Rows; r++ {
-		lc, vc := t.At(r, 0), t.At(r, 1)
+	for r, c := 0, 2; r < t.Rows; r, c = r+1, 0 {
+		lc, vc := t.At(r, c), t.At(r, c+1)
+		if r == 0 {
+			// "Area for improvement 1 | statement | Overall RAG | Green"
+			// goes on with label/value pairs on the first row.
+			lc, vc = t.At(0, 2), t.At(0, 3)
+		}
 		if lc == nil || vc == nil || lc == vc {
 			continue
 		}
@@ -346,6 +389,11 @@ func (b *builder) keyValueTable(t *layout.Table) bool {
 		f.lines = append(f.lines, cellLines(vc)...)
 		rw.own[role] = true
 	}
+	if i := b.find(kind, code); i >= 0 {
+		// The finding was stated before: this table adds to it.
+		b.fill(&b.items[i], &b.aux[i], rw, true)
+		return true
+	}
 	b.fill(&it, &aux, rw, true)
 	b.add(it, aux)
 	return true
@@ -357,4 +405,11 @@ func itoa(n int) string {
 		return digits[n : n+1]
 	}
 	return itoa(n/10) + digits[n%10:n%10+1]
+}
+
+// isPlaceholder reports whether a cell holds only a dash or "n/a": written
+// to say there is nothing.
+func isPlaceholder(s string) bool {
+	f := strings.TrimSpace(s)
+	return f == "" || strings.Trim(f, "-–—.") == "" || strings.EqualFold(f, "n/a") || strings.EqualFold(f, "none")
 }

@@ -13,8 +13,9 @@ var (
 	reSpaces = regexp.MustCompile(`\s+`)
 	// A word broken at a line-end hyphen: "multi- agency", "roll- out".
 	reBrokenHyphen = regexp.MustCompile(`([a-z])- ([a-z])`)
-	// A leading item code: "1.2 Develop", "2.To ensure", "3) Review".
-	reLeadCode = regexp.MustCompile(`^\s*(\d{1,2}(?:\.\d{1,2})*)(?:[.):]\s*|\s+)(?:[-–—]\s*)?(\S)`)
+	// A leading item code: "1.2 Develop", "2.To ensure", "3) Review", a
+	// sub-action "3.2a Agree".
+	reLeadCode = regexp.MustCompile(`^\s*(\d{1,2}(?:\.\d{1,2})+[a-z]?|\d{1,2})(?:[.):]\s*|\s+)(?:[-–—]\s*)?(\S)`)
 	reBulletCh = regexp.MustCompile(`^\s*[•●▪■◦○·\-–*✓✔]\s*`)
 )
 

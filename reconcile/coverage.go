@@ -12,7 +12,7 @@ import (
 // covered when one of them is confirmed (the documents' own reference, or a
 // reviewer's acceptance), partly covered when only text similarity suggests
 // one, a gap when none does. Rejected links count for nothing.
-func coverage(in Input, links []Link, opts Options) []Coverage {
+func coverage(in Input, links []Link, rep map[string]string, opts Options) []Coverage {
 	area := map[string]string{}
 	for _, d := range in.Documents {
 		area[d.ID] = d.LocalArea
@@ -25,7 +25,8 @@ func coverage(in Input, links []Link, opts Options) []Coverage {
 	}
 	var out []Coverage
 	for _, it := range in.Items {
-		if it.Kind != normalize.KindFinding {
+		// A finding is counted once per edition, on its representative.
+		if it.Kind != normalize.KindFinding || rep[it.DocID] != "" && rep[it.DocID] != it.DocID {
 			continue
 		}
 		c := Coverage{FindingID: it.ID, DocID: it.DocID, LocalArea: area[it.DocID], Key: it.Key, Text: it.Text, Status: Gap}

@@ -170,14 +170,32 @@ func writeAtomic(path string, b []byte) (err error) {
 	return os.Rename(tmp.Name(), path)
 }
 
+// onEdition moves a decision naming items of a copy onto the items of its
+// edition's representative, where links are proposed: a reviewer's word on
+// a link holds for every copy of the two documents.
+func onEdition(d Decision, alias map[string]string) Decision {
+	src, dst := d.Src, d.Dst
+	if a, ok := alias[src]; ok {
+		src = a
+	}
+	if a, ok := alias[dst]; ok {
+		dst = a
+	}
+	if src != d.Src || dst != d.Dst {
+		d.Src, d.Dst, d.LinkID = src, dst, LinkID(src, dst, d.Relation)
+	}
+	return d
+}
+
 // apply re-applies decisions to the proposed links: the last decision on a
 // link wins. A decision on a link the pipeline did not propose this time
 // still holds while both its items exist (an accepted link stays, a rejected
 // one stays rejected); one whose items are gone is an orphan.
-func apply(links []Link, ds []Decision, items map[string]*normalize.Item) ([]Link, []Decision) {
+func apply(links []Link, ds []Decision, items map[string]*normalize.Item, alias map[string]string) ([]Link, []Decision) {
 	last := map[string]Decision{}
 	var order []string
 	for _, d := range ds {
+		d = onEdition(d, alias)
 		if _, ok := last[d.LinkID]; !ok {
 			order = append(order, d.LinkID)
 		}

@@ -41,6 +41,22 @@ type Options struct {
 	// each with the phrases that signal it: two items on one theme are more
 	// likely to answer each other than their shared words alone say.
 	Themes map[string][]string `mapstructure:"themes"`
+	// EditionShare is the least share of the smaller copy's items that must
+	// align (same kind, key and text) for two documents of one title and
+	// area to be copies of one edition.
+	EditionShare float64 `mapstructure:"edition_share"`
+	// RefCues are words after which a dotted number in a sentence is a
+	// reference ("WSoA ref 2.3", "see 1.4"); letter codes (PA1.1, W3)
+	// count anywhere.
+	RefCues []string `mapstructure:"ref_cues"`
+	// EditionShareOtherTitle is the share needed when the titles differ
+	// (a printing's title lost to a running header); 0 never groups
+	// documents of different titles.
+	EditionShareOtherTitle float64 `mapstructure:"edition_share_other_title"`
+	// VersionShare is the most share of aligned items' statuses and due
+	// dates that may disagree between two copies of one edition; past it
+	// the plan has moved on and they are two versions.
+	VersionShare float64 `mapstructure:"version_share"`
 }
 
 // Thresholds are per-relation acceptance thresholds.
@@ -89,6 +105,11 @@ func (o Options) Validate() []error {
 	} {
 		if v < 0 {
 			errs = append(errs, fmt.Errorf("reconcile.%s: %v must not be negative", key, v))
+		}
+	}
+	for key, v := range map[string]float64{"edition_share": o.EditionShare, "edition_share_other_title": o.EditionShareOtherTitle, "version_share": o.VersionShare} {
+		if v < 0 || v > 1 {
+			errs = append(errs, fmt.Errorf("reconcile.%s: %v must be in [0, 1]", key, v))
 		}
 	}
 	if o.FindingFloor < 0 || o.FindingFloor > 1 {

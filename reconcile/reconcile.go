@@ -25,6 +25,9 @@ type Output struct {
 	// Orphans are decisions whose items are no longer in the batch: kept in
 	// the decisions file, reported, never applied.
 	Orphans []Decision
+	// Editions group the documents into copies of one content; every
+	// document of the input is in exactly one, sorted by ID.
+	Editions []Edition
 }
 
 // Run links the items of each local area, applies decisions and works out
@@ -36,17 +39,50 @@ func Run(in Input, decisions []Decision, opts Options) Output {
 		byID[in.Items[i].ID] = &in.Items[i]
 	}
 	var links []Link
+	var out Output
+	alias := map[string]string{}
+	rep := map[string]string{}
 	for _, area := range areas(in) {
+		// Copies of one edition say the same thing: only the
+		// representative's items are linked, once.
+		set := area.editions(opts)
+		for k, v := range set.alias {
+			alias[k] = v
+		}
+		for k, v := range set.rep {
+			rep[k] = v
+		}
+		out.Editions = append(out.Editions, set.editions...)
+		area.items = slices.DeleteFunc(area.items, func(it *normalize.Item) bool { return set.rep[it.DocID] != it.DocID })
 		links = append(links, area.link(opts)...)
 	}
-	var out Output
-	out.Links, out.Orphans = apply(links, decisions, byID)
+	for _, d := range in.Documents {
+		if _, ok := rep[d.ID]; !ok {
+			rep[d.ID] = d.ID
+			out.Editions = append(out.Editions, Edition{ID: EditionID(d), Representative: d.ID, Copies: []string{d.ID}, LocalArea: d.LocalArea, Title: d.Title})
+		}
+	}
+	slices.SortFunc(out.Editions, func(a, b Edition) int { return cmp.Compare(a.ID, b.ID) })
+	out.Links, out.Orphans = apply(links, decisions, byID, alias)
 	slices.SortFunc(out.Links, func(a, b Link) int {
 		return cmp.Or(cmp.Compare(a.Src, b.Src), cmp.Compare(a.Relation, b.Relation), cmp.Compare(a.Dst, b.Dst))
 	})
-	out.Coverage = coverage(in, out.Links, opts)
+	out.Coverage = coverage(in, out.Links, rep, opts)
 	out.Conflicts = conflicts(out.Links, byID)
 	return out
+}
+
+// editions groups the area's documents into editions.
+func (a *area) editions(opts Options) editionSet {
+	docs := make([]*normalize.Document, 0, len(a.docs))
+	for _, d := range a.docs {
+		docs = append(docs, d)
+	}
+	items := map[string][]*normalize.Item{}
+	for _, it := range a.items {
+		items[it.DocID] = append(items[it.DocID], it)
+	}
+	return editions(docs, items, opts)
 }
 
 // LinkID is stable for the same pair and relation.
@@ -132,8 +168,9 @@ func (a *area) link(opts Options) []Link {
 	// below the threshold: a finding's strongest candidate in each plan is
 	// worth a reviewer's look even when the wording differs.
 	bestFor := map[[2]string]candidate{}
+	codes := a.codes(opts)
 	for _, src := range a.items {
-		if src.Kind != normalize.KindAction {
+		if src.Kind != normalize.KindAction && src.Kind != normalize.KindFinding {
 			continue
 		}
 		// Against priorities and outcomes an action speaks with a share of
@@ -149,15 +186,18 @@ func (a *area) link(opts Options) []Link {
 				continue
 			}
 			rel := relation(src, dst)
-			if rel == "" {
+			if rel == "" || rel == RelImplements && dst.DocID == src.DocID && !codes.holdsFindings[dst.DocID] {
+				// Outcomes of the action's own document are what it
+				// delivers only in a written statement of action, whose
+				// outcomes say what answering its findings looks like.
 				continue
 			}
 			cand := candidate{src: src, dst: dst, relation: rel}
-			cand.explicit(opts)
+			codes.explicit(&cand, opts)
 			if titleRefs[pair{src, dst}] {
 				cand.add(opts.Weights.TitleRef, "title_ref", fmt.Sprintf("text names %q", a.docs[dst.DocID].Title))
 			}
-			if rel == RelAddresses && cand.score == 0 && (codesFindings[src] || src.DocID == dst.DocID && docsCoding[src.DocID]) {
+			if rel == RelAddresses && cand.score == 0 && (codesFindings[src] || len(codes.findings[src]) > 0 || src.DocID == dst.DocID && docsCoding[src.DocID]) {
 				// The action's own references name its findings, or its
 				// document maps its actions to its own findings by
 				// reference: that mapping is the document's word, and a
@@ -221,13 +261,28 @@ func (a *area) renderings(x, y *normalize.Item) bool {
 // outcomes of other documents; and an action can restate one of another
 // document.
 func relation(src, dst *normalize.Item) string {
-	if src == dst || src.Kind != normalize.KindAction {
+	if src == dst {
+		return ""
+	}
+	if src.Kind == normalize.KindFinding {
+		// A finding quoted by a plan or a progress report is the
+		// inspection's finding restated.
+		if dst.Kind == normalize.KindFinding && dst.DocID != src.DocID && src.ID < dst.ID {
+			return RelSameAs
+		}
+		return ""
+	}
+	if src.Kind != normalize.KindAction {
 		return ""
 	}
 	switch dst.Kind {
 	case normalize.KindFinding:
 		return RelAddresses
-	case normalize.KindPriority, normalize.KindOutcome:
+	case normalize.KindOutcome:
+		// A written statement of action states the outcomes its own
+		// actions deliver.
+		return RelImplements
+	case normalize.KindPriority:
 		if dst.DocID != src.DocID {
 			return RelImplements
 		}
@@ -262,20 +317,6 @@ func (c *candidate) add(weight float64, method, evidence string) {
 		c.method += "+" + method
 	}
 	c.evidence = append(c.evidence, evidence)
-}
-
-// explicit is the strongest evidence: the action's references name the
-// target's key ("AFI2" in a reference column).
-func (c *candidate) explicit(opts Options) {
-	if c.relation == RelSameAs || c.dst.Key == "" {
-		return
-	}
-	for _, r := range c.src.Refs {
-		if strings.EqualFold(r, c.dst.Key) {
-			c.add(opts.Weights.ExplicitRef, "explicit_ref", "refs name "+c.dst.Key)
-			return
-		}
-	}
 }
 
 func (c *candidate) similar(a, b vector, opts Options) {
@@ -322,6 +363,12 @@ func (a *area) titleRefs(opts Options) map[pair]bool {
 	if opts.Weights.TitleRef <= 0 {
 		return out
 	}
+	holdsFindings := map[string]bool{}
+	for _, it := range a.items {
+		if it.Kind == normalize.KindFinding {
+			holdsFindings[it.DocID] = true
+		}
+	}
 	for _, src := range a.items {
 		if src.Kind != normalize.KindAction {
 			continue
@@ -331,7 +378,9 @@ func (a *area) titleRefs(opts Options) map[pair]bool {
 			have[t] = true
 		}
 		for id, d := range a.docs {
-			if id == src.DocID || fold(d.Title) == fold(a.docs[src.DocID].Title) || !namesTitle(have, d) {
+			// A report on an inspection (it holds findings) is not
+			// delivered by implementing it, though plans name it.
+			if id == src.DocID || fold(d.Title) == fold(a.docs[src.DocID].Title) || holdsFindings[id] || !namesTitle(have, d) {
 				continue
 			}
 			for _, dst := range a.items {

@@ -19,6 +19,9 @@ func testOptions() Options {
 		Weights:      Weights{ExplicitRef: 0.95, TitleRef: 0.8, Text: 1, SharedLead: 0.1, SharedOrg: 0.05},
 		MaxPerAction: 2,
 		DoneStatuses: []string{"complete", "completed"},
+		EditionShare: 0.6, EditionShareOtherTitle: 0.85,
+		VersionShare: 0.2,
+		RefCues:      []string{"ref", "see", "also", "action"},
 	}
 }
 
@@ -273,25 +276,98 @@ func TestSameDayAtPrecision(t *testing.T) {
 	}
 }
 
-func TestNoLinksBetweenRenderings(t *testing.T) {
-	in := testInput()
-	// The same plan again, as another producer printed it.
-	in.Documents = append(in.Documents, normalize.Document{ID: "plan-pdf", LocalArea: "Shire", Title: "Shire SEND action plan"})
+// withCopy adds a copy of document id: its items again under new ids, as
+// another producer printed it.
+func withCopy(in Input, id, copyID, format string) Input {
+	for _, d := range in.Documents {
+		if d.ID == id {
+			d.ID, d.Format, d.SHA256 = copyID, format, "sha-"+copyID
+			in.Documents = append(in.Documents, d)
+		}
+	}
 	for _, it := range in.Items {
-		if it.DocID == "plan" {
-			it.ID, it.DocID = "pdf-"+it.ID, "plan-pdf"
+		if it.DocID == id {
+			it.ID, it.DocID = copyID+"-"+it.ID, copyID
 			in.Items = append(in.Items, it)
 		}
 	}
+	return in
+}
+
+// The HTML of a plan and its printings are one edition: linked once, on the
+// HTML's items, with the copies listed.
+func TestCopiesLinkedOnce(t *testing.T) {
+	in := testInput()
+	for i := range in.Documents {
+		in.Documents[i].Format = "html"
+	}
+	in = withCopy(in, "plan", "plan-pdf", "pdf")
+	in = withCopy(in, "insp", "insp-pdf", "pdf")
+	in = withCopy(in, "insp", "insp-pdf2", "pdf")
+	alone := Run(testInput(), nil, testOptions())
 	out := Run(in, nil, testOptions())
+	if !reflect.DeepEqual(edges(out.Links), edges(alone.Links)) {
+		t.Errorf("copies changed the links:\n got %v\nwant %v", edges(out.Links), edges(alone.Links))
+	}
+	if len(out.Coverage) != len(alone.Coverage) || len(out.Conflicts) != len(alone.Conflicts) {
+		t.Errorf("coverage %d and conflicts %d, want %d and %d as without copies", len(out.Coverage), len(out.Conflicts), len(alone.Coverage), len(alone.Conflicts))
+	}
+	copies := map[string][]string{}
+	for _, e := range out.Editions {
+		copies[e.Representative] = e.Copies
+	}
+	if want := []string{"insp", "insp-pdf", "insp-pdf2"}; !reflect.DeepEqual(copies["insp"], want) {
+		t.Errorf("copies of insp %v, want %v (editions %+v)", copies["insp"], want, out.Editions)
+	}
+	if len(out.Editions) != len(in.Documents)-3 {
+		t.Errorf("%d editions of %d documents with 3 copies", len(out.Editions), len(in.Documents))
+	}
+}
+
+// A reviewer's decision names the items of whichever copy they were shown:
+// it holds for the edition's link.
+func TestDecisionHoldsForEveryCopy(t *testing.T) {
+	in := withCopy(testInput(), "plan", "plan-pdf", "pdf")
+	in.Documents[0].Format = "html"
+	ds := []Decision{{LinkID: LinkID("plan-pdf-a1", "f1", RelAddresses), Action: DecisionReject, Src: "plan-pdf-a1", Dst: "f1", Relation: RelAddresses}}
+	out := Run(in, ds, testOptions())
 	got := edges(out.Links)
-	for e := range got {
-		if strings.HasPrefix(e.src, "pdf-") != strings.HasPrefix(e.dst, "pdf-") && (e.dst[0] == 'a' || e.src[0] == 'a') {
-			t.Errorf("link %v joins two renderings of one document", e)
+	if _, ok := got[edge{"a1", RelAddresses, "f1", ReviewRejected}]; !ok {
+		t.Errorf("rejecting the copy's link left the edition's link standing: %v", got)
+	}
+	if len(out.Orphans) != 0 {
+		t.Errorf("orphans %+v", out.Orphans)
+	}
+}
+
+// Two versions of one plan (the statuses moved on) are two editions, each
+// linked, and each names the other.
+func TestVersionsAreEditions(t *testing.T) {
+	in := testInput()
+	in = withCopy(in, "plan", "plan-v2", "html")
+	for i := range in.Items {
+		switch in.Items[i].DocID {
+		case "plan":
+			in.Items[i].Status = "Not started"
+		case "plan-v2":
+			in.Items[i].Status = "Complete"
 		}
 	}
-	if _, ok := got[edge{"pdf-a1", RelAddresses, "f1", ReviewProposed}]; !ok {
-		t.Error("the second rendering lost its own links")
+	out := Run(in, nil, testOptions())
+	var plans []Edition
+	for _, e := range out.Editions {
+		if e.Title == "Shire SEND Action Plan" {
+			plans = append(plans, e)
+		}
+	}
+	if len(plans) != 2 || len(plans[0].Versions) != 1 || plans[0].Versions[0] != plans[1].ID {
+		t.Fatalf("two versions should be two editions naming each other: %+v", plans)
+	}
+	got := edges(out.Links)
+	for _, src := range []string{"a1", "plan-v2-a1"} {
+		if _, ok := got[edge{src, RelAddresses, "f1", ReviewProposed}]; !ok {
+			t.Errorf("version's action %s lost its link to f1: %v", src, got)
+		}
 	}
 }
 
@@ -479,29 +555,6 @@ func TestPriorityRationaleInformsImplements(t *testing.T) {
 	got := edges(Run(in, nil, opts).Links)
 	if _, ok := got[edge{"a", RelImplements, "p2", ReviewProposed}]; !ok {
 		t.Errorf("the priority's rationale did not count: %v", got)
-	}
-}
-
-// A batch may hold a report as HTML and as PDF: an action's cap of links
-// counts the copies of one finding once, so each copy gets the link.
-func TestCapCountsCopiesOnce(t *testing.T) {
-	in := testInput()
-	for _, id := range []string{"insp-pdf", "insp-pdf2"} {
-		in.Documents = append(in.Documents, normalize.Document{ID: id, LocalArea: "Shire", Title: "Shire inspection progress report"})
-		for _, it := range in.Items {
-			if it.DocID == "insp" {
-				it.ID, it.DocID = id+"-"+it.ID, id
-				in.Items = append(in.Items, it)
-			}
-		}
-	}
-	opts := testOptions()
-	opts.MaxPerAction = 1
-	got := edges(Run(in, nil, opts).Links)
-	for _, dst := range []string{"f2", "insp-pdf-f2", "insp-pdf2-f2"} {
-		if _, ok := got[edge{"a3", RelAddresses, dst, ReviewProposed}]; !ok {
-			t.Errorf("a3 lost its link to the copy %s of PA2: %v", dst, got)
-		}
 	}
 }
 

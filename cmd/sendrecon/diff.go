@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/sendrecon/sendrecon/batch"
 	"github.com/sendrecon/sendrecon/config"
 	"github.com/sendrecon/sendrecon/emit"
 	"github.com/sendrecon/sendrecon/normalize"
@@ -49,7 +51,7 @@ NO_COLOR is set.`,
 			if err != nil {
 				return err
 			}
-			d := &differ{b: &batch{cfg: cfg, stdout: g.stdout, stderr: g.stderr}, out: f.out}
+			d := &differ{b: &batch.Batch{Config: cfg, Version: versionString()}, out: f.out, stdout: g.stdout, stderr: g.stderr}
 			return d.run(cmd, args[0], args[1], useColor)
 		},
 	}
@@ -60,25 +62,26 @@ NO_COLOR is set.`,
 
 // differ is one `sendrecon diff`.
 type differ struct {
-	b   *batch
-	out string
+	b              *batch.Batch
+	out            string
+	stdout, stderr io.Writer
 }
 
 func (d *differ) run(cmd *cobra.Command, oldPath, newPath string, useColor bool) error {
 	ctx := cmd.Context()
 	var vs [2]normalize.Result
 	for i, p := range []string{oldPath, newPath} {
-		r := d.b.process(ctx, input{Path: p})
-		if r.result.Document.Status == normalize.StatusFailed {
-			return fmt.Errorf("diff: %s", r.result.Document.Error)
+		r := d.b.Process(ctx, batch.Input{Path: p})
+		if r.Result.Document.Status == normalize.StatusFailed {
+			return fmt.Errorf("diff: %s", r.Result.Document.Error)
 		}
-		asOf, _ := reconcile.AsOf(&r.result.Document, d.b.cfg.Reconcile, d.b.clock())
-		reconcile.FlagOverdueAsOf(r.result.Items, d.b.cfg.Reconcile, asOf)
-		vs[i] = r.result
+		asOf, _ := reconcile.AsOf(&r.Result.Document, d.b.Config.Reconcile, d.now())
+		reconcile.FlagOverdueAsOf(r.Result.Items, d.b.Config.Reconcile, asOf)
+		vs[i] = r.Result
 	}
 	old, new := vs[0], vs[1]
 	changes := reconcile.Diff(old.Document.ID, new.Document.ID, old.Items, new.Items)
-	printDiff(d.b.stdout, old, new, changes, useColor)
+	printDiff(d.stdout, old, new, changes, useColor)
 	if d.out == "" {
 		return nil
 	}
@@ -89,7 +92,7 @@ func (d *differ) run(cmd *cobra.Command, oldPath, newPath string, useColor bool)
 // output folder.
 func (d *differ) write(old, new normalize.Result, changes []reconcile.Change) error {
 	w, err := emit.Create(d.out, emit.Options{
-		Tool: "sendrecon", Version: versionString(), Config: d.b.cfg.Settings(), Now: d.b.now,
+		Tool: "sendrecon", Version: versionString(), Config: d.b.Config.Settings(), Now: d.b.Now,
 	})
 	if err != nil {
 		return err
@@ -98,7 +101,7 @@ func (d *differ) write(old, new normalize.Result, changes []reconcile.Change) er
 	if err == nil {
 		docs := []normalize.Document{old.Document, new.Document}
 		items := append(append([]normalize.Item(nil), old.Items...), new.Items...)
-		err = writeReport(d.out, docs, items, reconcile.Output{}, changes, d.b.clock(), d.b.cfg.Reconcile)
+		err = batch.WriteReport(d.out, docs, items, reconcile.Output{}, changes, d.now(), d.b.Config.Reconcile)
 	}
 	if err != nil {
 		return errors.Join(err, w.Abort())
@@ -106,8 +109,15 @@ func (d *differ) write(old, new normalize.Result, changes []reconcile.Change) er
 	if err := w.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(d.b.stderr, "%s: %d changes; see %s/review.html\n", d.out, len(changes), d.out)
+	fmt.Fprintf(d.stderr, "%s: %d changes; see %s/review.html\n", d.out, len(changes), d.out)
 	return nil
+}
+
+func (d *differ) now() time.Time {
+	if d.b.Now != nil {
+		return d.b.Now()
+	}
+	return time.Now()
 }
 
 // colorWanted decides whether to colour output written to w.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sendrecon/sendrecon/batch"
 	"github.com/sendrecon/sendrecon/config"
 	"github.com/sendrecon/sendrecon/extract"
 	"github.com/sendrecon/sendrecon/extract/layout"
@@ -26,7 +27,7 @@ them. Use it to see why an item came out as it did.`,
 			if err != nil {
 				return err
 			}
-			doc, err := extract.File(cmd.Context(), args[0], extractOptions(cfg))
+			doc, err := extract.File(cmd.Context(), args[0], batch.ExtractOptions(cfg))
 			if err != nil {
 				return err
 			}

@@ -42,32 +42,38 @@ const (
 )
 
 // progressMode turns run.progress into bar, lines or off: auto is a bar on a
-// terminal and lines otherwise.
-func (b *batch) progressMode() string {
-	mode := b.cfg.Run.Progress
+// terminal and lines otherwise. isTerm nil asks the OS.
+func progressMode(mode string, w io.Writer, isTerm func(io.Writer) bool) string {
 	if mode != "auto" {
 		return mode
 	}
-	isTerm := b.terminal
 	if isTerm == nil {
 		isTerm = func(w io.Writer) bool {
 			f, ok := w.(*os.File)
 			return ok && term.IsTerminal(int(f.Fd()))
 		}
 	}
-	if isTerm(b.stderr) {
+	if isTerm(w) {
 		return "bar"
 	}
 	return "lines"
 }
 
-func newProgress(w io.Writer, mode string, total int, now func() time.Time) *progress {
+func newProgress(w io.Writer, mode string, now func() time.Time) *progress {
 	t := now()
-	return &progress{w: w, mode: mode, total: total, now: now, start: t, last: t}
+	return &progress{w: w, mode: mode, now: now, start: t, last: t}
 }
 
-// done counts one finished document.
-func (p *progress) done(d *normalize.Document, carried bool) {
+// Start sets the number of documents to expect; progress is a batch.Sink.
+func (p *progress) Start(total int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.total = total
+	p.start, p.last = p.now(), p.now()
+}
+
+// Done counts one finished document.
+func (p *progress) Done(d *normalize.Document, carried bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.n++
@@ -146,8 +152,8 @@ func (p *progress) finish() {
 	}
 }
 
-// warn is printed even when progress is off: it is about the output.
-func (p *progress) warn(msg string) {
+// Warn is printed even when progress is off: it is about the output.
+func (p *progress) Warn(msg string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.clear()
@@ -155,7 +161,7 @@ func (p *progress) warn(msg string) {
 	fmt.Fprintln(p.w, "warning:", msg)
 }
 
-func (p *progress) note(msg string) {
+func (p *progress) Note(msg string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.mode != "off" {

@@ -80,6 +80,6 @@ variables (SENDRECON_RUN_WORKERS=4 sets run.workers).`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&g.configFile, "config", "", "configuration `FILE` (YAML) read over the built-in defaults")
-	root.AddCommand(newRunCmd(g), newConfigCmd(g), newVersionCmd(g), newLayoutCmd(g), newReviewCmd(g), newDiffCmd(g), newMergeCmd(g))
+	root.AddCommand(newRunCmd(g), newConfigCmd(g), newVersionCmd(g), newLayoutCmd(g), newExplainCmd(g), newReviewCmd(g), newDiffCmd(g), newMergeCmd(g))
 	return root
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sendrecon/sendrecon/batch"
 	"github.com/sendrecon/sendrecon/config"
 	"github.com/sendrecon/sendrecon/report"
 )
@@ -96,30 +97,32 @@ one is failed, its error naming the limit.`,
 			if err := cfg.Check(); err != nil {
 				return err
 			}
-			b := &batch{cfg: cfg, stdout: g.stdout, stderr: g.stderr, force: f.force}
+			b := &batch.Batch{Config: cfg, Version: versionString(), Force: f.force}
 			if f.shard != "" {
-				if b.shard, err = parseShard(f.shard); err != nil {
+				if b.Shard, err = batch.ParseShard(f.shard); err != nil {
 					return err
 				}
 			}
-			sum, err := b.run(cmd.Context(), expandInputs(args))
+			prog := newProgress(g.stderr, progressMode(cfg.Run.Progress, g.stderr, nil), time.Now)
+			sum, err := b.Run(cmd.Context(), batch.Expand(args), prog)
+			prog.finish()
 			if err != nil {
 				return err
 			}
 			carried := ""
-			if sum.carried > 0 {
-				carried = fmt.Sprintf(" (%d unchanged, carried over)", sum.carried)
+			if sum.Carried > 0 {
+				carried = fmt.Sprintf(" (%d unchanged, carried over)", sum.Carried)
 			}
 			fmt.Fprintf(g.stderr, "%s: %d documents%s, %d items, %d links, %d table cells\n",
-				cfg.Run.Out, sum.documents, carried, sum.items, sum.links, sum.cells)
-			if !b.shard.on() {
-				printFindings(g.stderr, cfg, sum, b.clock())
+				cfg.Run.Out, sum.Documents, carried, sum.Items, sum.Links, sum.Cells)
+			if !b.Shard.On() {
+				printFindings(g.stderr, cfg, sum, time.Now())
 			}
-			if b.shard.on() {
-				fmt.Fprintf(g.stderr, "shard %d/%d written; run 'sendrecon merge %s' when every shard is done\n", b.shard.i, b.shard.n, cfg.Run.Out)
+			if b.Shard.On() {
+				fmt.Fprintf(g.stderr, "shard %s written; run 'sendrecon merge %s' when every shard is done\n", b.Shard, cfg.Run.Out)
 			}
-			if sum.failed > 0 {
-				fmt.Fprintf(g.stderr, "%d of %d documents failed\n", sum.failed, sum.documents)
+			if sum.Failed > 0 {
+				fmt.Fprintf(g.stderr, "%d of %d documents failed\n", sum.Failed, sum.Documents)
 				return errDocumentsFailed
 			}
 			return nil
@@ -137,10 +140,10 @@ one is failed, its error naming the limit.`,
 // printFindings is what the run found, in the words of the mission: the
 // findings answered and not, the actions overdue (as of when), the
 // conflicts, and where to read it all.
-func printFindings(w io.Writer, cfg *config.Config, sum summary, now time.Time) {
-	fmt.Fprintf(w, "findings: %d covered, %d partly covered, %d gap\n", sum.covered, sum.partly, sum.gaps)
-	fmt.Fprintf(w, "overdue actions: %d (as of %s)\n", sum.overdue, asOfText(cfg.Reconcile, now))
-	fmt.Fprintf(w, "conflicts: %d\n", sum.clashes)
+func printFindings(w io.Writer, cfg *config.Config, sum batch.Summary, now time.Time) {
+	fmt.Fprintf(w, "findings: %d covered, %d partly covered, %d gap\n", sum.Covered, sum.Partly, sum.Gaps)
+	fmt.Fprintf(w, "overdue actions: %d (as of %s)\n", sum.Overdue, batch.AsOfText(cfg.Reconcile, now))
+	fmt.Fprintf(w, "conflicts: %d\n", sum.Conflicts)
 	page := filepath.Join(cfg.Run.Out, report.File)
 	if _, err := os.Stat(page); err == nil {
 		fmt.Fprintf(w, "review page: %s\n", page)

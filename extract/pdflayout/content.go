@@ -67,6 +67,15 @@ type gstate struct {
 	ctm       matrix
 	lineWidth float64
 	text      textState
+	// whiteFill is set while the fill colour is white: a white area on
+	// a white page is invisible, and its edges bound nothing (producers
+	// paint a page's or a box's white background under its content).
+	whiteFill bool
+	// clip is the rectangle drawing is clipped to, in page space; nil
+	// for none. Producers that lay a long document out once and cut it
+	// into pages clip each page to its slice: what falls outside is not
+	// on that page.
+	clip *box
 }
 
 // markedContent is one open BDC/BMC.
@@ -90,9 +99,11 @@ type interpreter struct {
 
 	path   [][][2]float64 // subpaths of device points
 	closed []bool
-	ops    int
-	bytes  int64
-	depth  int
+	// clipping is set by W or W*: the current path clips once painted.
+	clipping bool
+	ops      int
+	bytes    int64
+	depth    int
 }
 
 // maxGraphicsStack bounds q nesting; some producers never close their q.
@@ -282,6 +293,12 @@ func (in *interpreter) do(op string, args []pdf.Value, res *resources) {
 		in.clearPath()
 	case "n":
 		in.clearPath()
+	case "W", "W*":
+		in.clipping = true
+	case "g", "rg", "k", "sc", "scn":
+		gs.whiteFill = isWhite(op, args)
+	case "cs":
+		gs.whiteFill = false // every colour space starts at black
 
 	case "BDC", "BMC":
 		in.beginMarked(args, res)
@@ -315,6 +332,10 @@ func (in *interpreter) point(x, y float64) [2]float64 {
 }
 
 func (in *interpreter) clearPath() {
+	if in.clipping {
+		in.clipToPath()
+		in.clipping = false
+	}
 	in.path = in.path[:0]
 	in.closed = in.closed[:0]
 }
@@ -407,7 +428,7 @@ func (in *interpreter) show(raw string) {
 			x0, x1 = x1, x0
 		}
 		text := f.text(code)
-		if text != "" && ts.size != 0 {
+		if text != "" && ts.size != 0 && in.visible((x0+x1)/2, y0-0.3*trm.scaleY()) {
 			in.page.glyphs = append(in.page.glyphs, glyph{
 				x0: x0, x1: x1, y: y0, size: trm.scaleY(),
 				text: text, page: in.page.number, bold: f.bold, italic: f.italic,
@@ -432,8 +453,9 @@ func (in *interpreter) stroke(closeAll bool) {
 			pts = append(pts[:len(pts):len(pts)], sub[0])
 		}
 		for j := 1; j < len(pts); j++ {
-			a, b := pts[j-1], pts[j]
-			in.page.strokes = append(in.page.strokes, segment{a[0], a[1], b[0], b[1], width})
+			if s, ok := in.clipSegment(segment{pts[j-1][0], pts[j-1][1], pts[j][0], pts[j][1], width}); ok {
+				in.page.strokes = append(in.page.strokes, s)
+			}
 		}
 	}
 }
@@ -441,11 +463,103 @@ func (in *interpreter) stroke(closeAll bool) {
 // fill records each subpath that is an axis-aligned rectangle; other shapes
 // (glyph outlines, logos) cannot be table rules or cell backgrounds.
 func (in *interpreter) fill() {
+	if in.gs.whiteFill {
+		return
+	}
 	for _, sub := range in.path {
 		if b, ok := axisRect(sub); ok {
-			in.page.fills = append(in.page.fills, b)
+			if b, ok = in.clipBox(b); ok {
+				in.page.fills = append(in.page.fills, b)
+			}
 		}
 	}
+}
+
+// isWhite reports whether a fill colour operator sets white: gray 1, RGB
+// 1 1 1, CMYK 0 0 0 0 (sc and scn by their number of components; a
+// pattern is never white).
+func isWhite(op string, args []pdf.Value) bool {
+	const eps = 0.005
+	n := len(args)
+	for _, a := range args {
+		if k := a.Kind(); k != pdf.Integer && k != pdf.Real {
+			return false
+		}
+	}
+	if op == "k" || (op == "sc" || op == "scn") && n == 4 {
+		for i := range n {
+			if num(args, i) > eps {
+				return false
+			}
+		}
+		return n == 4
+	}
+	if n != 1 && n != 3 {
+		return false
+	}
+	for i := range n {
+		if num(args, i) < 1-eps {
+			return false
+		}
+	}
+	return true
+}
+
+// clipToPath narrows the clip to the current path where that is one
+// axis-aligned rectangle; other clip shapes are not followed.
+func (in *interpreter) clipToPath() {
+	if len(in.path) != 1 {
+		return
+	}
+	b, ok := axisRect(in.path[0])
+	if !ok {
+		return
+	}
+	if c := in.gs.clip; c != nil {
+		b = box{max(b.x0, c.x0), max(b.y0, c.y0), min(b.x1, c.x1), min(b.y1, c.y1)}
+	}
+	in.gs.clip = &b
+}
+
+// clipSlack (points) keeps what the clip cuts by a hair: rules drawn on
+// the clip's edge.
+const clipSlack = 1.0
+
+func (in *interpreter) visible(x, y float64) bool {
+	c := in.gs.clip
+	return c == nil || x >= c.x0-clipSlack && x <= c.x1+clipSlack && y >= c.y0-clipSlack && y <= c.y1+clipSlack
+}
+
+// clipBox cuts b to the clip; ok is false where nothing is left.
+func (in *interpreter) clipBox(b box) (box, bool) {
+	c := in.gs.clip
+	if c == nil {
+		return b, true
+	}
+	b = box{max(b.x0, c.x0-clipSlack), max(b.y0, c.y0-clipSlack), min(b.x1, c.x1+clipSlack), min(b.y1, c.y1+clipSlack)}
+	return b, b.x1 > b.x0 && b.y1 > b.y0
+}
+
+// clipSegment cuts a horizontal or vertical segment to the clip; a
+// slanted one is kept while either end is inside.
+func (in *interpreter) clipSegment(s segment) (segment, bool) {
+	c := in.gs.clip
+	if c == nil {
+		return s, true
+	}
+	x0, x1 := min(s.x0, s.x1), max(s.x0, s.x1)
+	y0, y1 := min(s.y0, s.y1), max(s.y0, s.y1)
+	if x0 != x1 && y0 != y1 {
+		return s, in.visible(s.x0, s.y0) || in.visible(s.x1, s.y1)
+	}
+	b, ok := in.clipBox(box{x0, y0, x1, y1})
+	if !ok && !(x0 == x1 && b.y1 > b.y0 || y0 == y1 && b.x1 > b.x0) {
+		return s, false
+	}
+	if x0 == x1 && (x0 < c.x0-clipSlack || x0 > c.x1+clipSlack) || y0 == y1 && (y0 < c.y0-clipSlack || y0 > c.y1+clipSlack) {
+		return s, false
+	}
+	return segment{b.x0, b.y0, b.x1, b.y1, s.width}, true
 }
 
 // axisRect reports whether pts trace an axis-aligned rectangle, and which.

@@ -25,6 +25,9 @@ type pageTable struct {
 	// logical lines were grouped from, so that a cell a page break cut can
 	// be regrouped whole; nil for tables read otherwise.
 	src []cellSource
+	// openTop and openBottom are set where the part's first or last row
+	// was cut by a page break, no rule closing it (latticeTable).
+	openTop, openBottom bool
 }
 
 // cellSource is what a cell's lines were grouped from: its visual lines,
@@ -173,7 +176,7 @@ func flushTable(doc *layout.Document, t *pageTable, block int) *pageTable {
 func splitTables(pc *pageContent, dt docText) ([]glyph, []pageTable) {
 	lattices := findLatticeTables(pc)
 	lattices = slices.DeleteFunc(lattices, func(t latticeTable) bool {
-		return t.oneRow() && textAbove(pc, t.box.y0)
+		return t.oneRow() && (pc.number == 1 || textAbove(pc, t.box.y0)) || t.oneColumn()
 	})
 	if len(lattices) == 0 {
 		return pc.glyphs, nil
@@ -214,6 +217,13 @@ func splitTables(pc *pageContent, dt docText) ([]glyph, []pageTable) {
 	return body, tables
 }
 
+// oneColumn reports a framework of rules with a single column: boxes
+// stacked down the page (a page's banner, navigation and content areas
+// drawn as backgrounds, a framed notice) set apart, not cells of a table,
+// which relates at least two columns of values. Its text stays in the
+// body, where its headings, paragraphs and lists are read as such.
+func (t latticeTable) oneColumn() bool { return len(t.xs) == 2 }
+
 // textAbove reports whether the page has text above y, outside the top
 // margin where running headers sit.
 func textAbove(pc *pageContent, y float64) bool {
@@ -228,7 +238,8 @@ func textAbove(pc *pageContent, y float64) bool {
 // fillTable builds the cells' lines. Wrapped lines are told from hard
 // breaks by where text in each cell wraps (cellRight).
 func fillTable(t latticeTable, inCell [][]glyph, page int, dt docText) (pageTable, bool) {
-	pt := pageTable{page: page, lastPage: page, box: t.box, xs: t.xs, rows: len(t.ys) - 1, cols: len(t.xs) - 1}
+	pt := pageTable{page: page, lastPage: page, box: t.box, xs: t.xs, rows: len(t.ys) - 1, cols: len(t.xs) - 1,
+		openTop: t.openTop, openBottom: t.openBottom}
 	lines := make([][]line, len(t.cells))
 	nonEmpty := 0
 	for ci := range t.cells {

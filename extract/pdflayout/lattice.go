@@ -1,6 +1,7 @@
 package pdflayout
 
 import (
+	"math"
 	"sort"
 )
 
@@ -19,11 +20,15 @@ type latticeTable struct {
 	xs    []float64 // column edges, left to right
 	ys    []float64 // row edges, top to bottom
 	cells []gridCell
+	// openTop and openBottom are set where no rule was drawn at the
+	// table's top or bottom edge, its side rules running on to the
+	// page's end: a row the page break cut.
+	openTop, openBottom bool
 }
 
 // oneRow reports a table of a single row: a row of buttons or a framed
 // heading more often than a table, unless it carries on a table from the
-// page before.
+// page before (so never on the first page).
 func (t latticeTable) oneRow() bool { return len(t.ys) == 2 }
 
 // boundaryCover is the share of a slot's edge a rule must cover to count
@@ -34,7 +39,7 @@ const boundaryCover = 0.6
 // turns each framework with at least two cells into a table.
 func findLatticeTables(pc *pageContent) []latticeTable {
 	hs, vs := pageRules(pc)
-	if len(hs) < 2 || len(vs) < 2 {
+	if len(hs) < 1 || len(vs) < 2 {
 		return nil
 	}
 	// Union-find over rules: horizontal i is node i, vertical j is
@@ -62,15 +67,58 @@ func findLatticeTables(pc *pageContent) []latticeTable {
 	}
 	var out []latticeTable
 	for _, g := range groups {
+		var top, bottom float64
+		g[0], top, bottom = closeFrame(g[0], g[1])
 		for _, band := range splitBands(g[0], g[1]) {
 			if t, ok := gridFromRules(band[0], band[1]); ok {
 				t.page = pc.number
+				t.openTop = math.Abs(t.box.y0-top) < 0.5
+				t.openBottom = math.Abs(t.box.y1-bottom) < 0.5
 				out = append(out, t)
 			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].box.y0 < out[j].box.y0 })
 	return out
+}
+
+// closeFrame adds the missing top or bottom border of a framework whose
+// outer vertical rules run on past its first or last horizontal rule: a
+// producer that splits a row at a page break draws the row's side borders
+// down to the page end but no bottom border under the part (and no top
+// border over the part on the next page). Without the closing edge, the
+// cut row and its text fall out of the table. It returns the positions
+// of the edges it added, NaN where it added none.
+func closeFrame(hs, vs []rule) (out []rule, top, bottom float64) {
+	top, bottom = math.NaN(), math.NaN()
+	if len(hs) == 0 || len(vs) < 2 {
+		return hs, top, bottom
+	}
+	left, right := vs[0], vs[0]
+	for _, v := range vs {
+		if v.pos < left.pos {
+			left = v
+		}
+		if v.pos > right.pos {
+			right = v
+		}
+	}
+	if right.pos-left.pos < minCellSize {
+		return hs, top, bottom
+	}
+	first, last := hs[0].pos, hs[0].pos
+	for _, h := range hs {
+		first, last = min(first, h.pos), max(last, h.pos)
+	}
+	if end := min(left.hi, right.hi); end > last+minCellSize {
+		hs = append(hs, rule{end, left.pos, right.pos})
+		bottom = end
+	}
+	if start := max(left.lo, right.lo); start < first-minCellSize {
+		hs = append(hs, rule{start, left.pos, right.pos})
+		top = start
+	}
+	return hs, top, bottom
 }
 
 // gridFromRules builds the grid of one connected framework of rules: every

@@ -53,7 +53,12 @@ func joinTable(prev, next *pageTable, dt docText) {
 	}
 	merged := 0
 	var drop map[int]bool
-	if skip < next.rows && rowSplit(prev, next, skip) {
+	// A part whose last row no rule closes was cut by the page end, and
+	// so was a part whose first row has none above it: the first row
+	// (after a repeated header) carries that row on, whatever its text.
+	cut := prev.openBottom || next.openTop && skip == 0
+	prev.openBottom = next.openBottom
+	if skip < next.rows && (cut || rowSplit(prev, next, skip)) {
 		mergeSplitRow(prev, next, skip, dt)
 		merged = 1
 	} else if skip < next.rows {

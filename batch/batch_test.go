@@ -1,9 +1,8 @@
-package main
+package batch
 
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"github.com/sendrecon/sendrecon/config"
+	"github.com/sendrecon/sendrecon/normalize"
 )
 
 // Every table a full run writes.
@@ -122,17 +122,32 @@ func genPlan(area string, i int, ext string) string {
 	return b.String()
 }
 
-// runBatch runs `sendrecon run` in process with extra arguments.
-func runBatch(tb testing.TB, out string, paths []string, extra ...string) string {
+// runBatch runs a batch of paths (files and folders) into out, with the
+// configuration of the environment changed by opts, and returns its summary.
+func runBatch(tb testing.TB, out string, paths []string, opts ...func(*Batch)) Summary {
 	tb.Helper()
-	args := append([]string{"run", "--quiet", "--out", out}, extra...)
-	args = append(args, paths...)
-	var stdout, stderr bytes.Buffer
-	if err := Run(context.Background(), args, &stdout, &stderr); err != nil && !errors.Is(err, errDocumentsFailed) {
-		tb.Fatalf("run: %v\n%s", err, stderr.String())
+	cfg, err := config.Load("")
+	if err != nil {
+		tb.Fatal(err)
 	}
-	return stderr.String()
+	cfg.Run.Out = out
+	cfg.Run.Progress = "off"
+	b := &Batch{Config: cfg}
+	for _, o := range opts {
+		o(b)
+	}
+	sum, err := b.Run(context.Background(), Expand(paths), nil)
+	if err != nil {
+		tb.Fatalf("run: %v", err)
+	}
+	return sum
 }
+
+func workers(n int) func(*Batch) { return func(b *Batch) { b.Config.Run.Workers = n } }
+
+func force(b *Batch) { b.Force = true }
+
+func shard(i, n int) func(*Batch) { return func(b *Batch) { b.Shard = Shard{i: i, n: n} } }
 
 func readTables(t *testing.T, out string) map[string][]byte {
 	t.Helper()
@@ -162,8 +177,8 @@ func TestSameBytesWhateverTheWorkers(t *testing.T) {
 	dir := t.TempDir()
 	paths := append(genBatch(t, dir, 80), samples)
 	one, four := filepath.Join(dir, "one"), filepath.Join(dir, "four")
-	runBatch(t, one, paths, "--workers", "1")
-	runBatch(t, four, paths, "--workers", "4")
+	runBatch(t, one, paths, workers(1))
+	runBatch(t, four, paths, workers(4))
 	a, b := readTables(t, one), readTables(t, four)
 	sameTables(t, "workers 1 vs 4", a, b)
 	if len(a["links"]) < 1000 {
@@ -181,22 +196,19 @@ func TestIncrementalRun(t *testing.T) {
 	runBatch(t, out, paths)
 	first := readTables(t, out)
 
-	msg := runBatch(t, out, paths, "--progress", "lines")
-	if !strings.Contains(msg, "(44 unchanged, carried over)") {
-		t.Errorf("second run did not carry every document over:\n%s", msg)
+	if sum := runBatch(t, out, paths); sum.Carried != 44 {
+		t.Errorf("second run carried %d of 44 documents over", sum.Carried)
 	}
 	sameTables(t, "carried over", first, readTables(t, out))
 
 	if err := os.WriteFile(paths[5], []byte(genPlan("Kent", 999, "md")), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	msg = runBatch(t, out, paths, "--progress", "lines")
-	if !strings.Contains(msg, "(43 unchanged, carried over)") {
-		t.Errorf("after changing one document:\n%s", msg)
+	if sum := runBatch(t, out, paths); sum.Carried != 43 {
+		t.Errorf("after changing one document, %d carried over, want 43", sum.Carried)
 	}
-	msg = runBatch(t, out, paths, "--force", "--progress", "lines")
-	if strings.Contains(msg, "carried over") {
-		t.Errorf("--force carried documents over:\n%s", msg)
+	if sum := runBatch(t, out, paths, force); sum.Carried != 0 {
+		t.Errorf("Force carried %d documents over", sum.Carried)
 	}
 }
 
@@ -208,11 +220,12 @@ func TestShardsThenMerge(t *testing.T) {
 	whole, sharded := filepath.Join(dir, "whole"), filepath.Join(dir, "sharded")
 	runBatch(t, whole, paths)
 	for i := range 3 {
-		runBatch(t, sharded, paths, "--shard", fmt.Sprintf("%d/3", i))
+		runBatch(t, sharded, paths, shard(i, 3))
 	}
-	var stdout, stderr bytes.Buffer
-	if err := Run(context.Background(), []string{"merge", sharded}, &stdout, &stderr); err != nil {
-		t.Fatalf("merge: %v\n%s", err, stderr.String())
+	cfg := config.Default()
+	cfg.Run.Out = sharded
+	if _, err := (&Batch{Config: cfg}).Merge(context.Background(), nil); err != nil {
+		t.Fatalf("merge: %v", err)
 	}
 	db := duck(t)
 	for _, name := range allTables {
@@ -279,12 +292,12 @@ func (s *heapSampler) done() uint64 {
 
 // peakHeap runs a generated batch of n documents and returns the peak live
 // heap during the run.
-func peakHeap(tb testing.TB, n, workers int) uint64 {
+func peakHeap(tb testing.TB, size, n int) uint64 {
 	dir := tb.TempDir()
-	paths := genBatch(tb, dir, n)
+	paths := genBatch(tb, dir, size)
 	out := filepath.Join(dir, "out")
 	s := sampleHeap()
-	runBatch(tb, out, []string{dir}, "--workers", fmt.Sprint(workers))
+	runBatch(tb, out, []string{dir}, workers(n))
 	peak := s.done()
 	_ = paths
 	return peak
@@ -334,18 +347,12 @@ func TestLimitsNamed(t *testing.T) {
 	if err := os.WriteFile(big, bytes.Repeat([]byte("# A plan\n\nSome words.\n"), 100_000), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cfgFile := filepath.Join(dir, "limits.yaml")
-	if err := os.WriteFile(cfgFile, []byte("extract:\n  max_pages: 1\n  max_bytes: 2000000\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	var stdout, stderr bytes.Buffer
-	err := Run(context.Background(), []string{"run", "--config", cfgFile, "--out", filepath.Join(dir, "out"), "--progress", "off", pdf, big}, &stdout, &stderr)
-	if !errors.Is(err, errDocumentsFailed) {
-		t.Fatalf("Run = %v; stderr:\n%s", err, stderr.String())
-	}
-	for _, want := range []string{"exceeds extract.max_pages (1)", "exceeds extract.max_bytes (2000000 bytes)"} {
-		if !strings.Contains(stderr.String(), want) {
-			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+	cfg := config.Default()
+	cfg.Extract.MaxPages, cfg.Extract.MaxBytes = 1, 2000000
+	for path, want := range map[string]string{pdf: "exceeds extract.max_pages (1)", big: "exceeds extract.max_bytes (2000000 bytes)"} {
+		d := (&Batch{Config: cfg}).Process(context.Background(), Input{Path: path}).Result.Document
+		if d.Status != normalize.StatusFailed || !strings.Contains(d.Error, want) {
+			t.Errorf("%s: %s %q, want failed with %q", filepath.Base(path), d.Status, d.Error, want)
 		}
 	}
 }
@@ -355,13 +362,13 @@ func TestLimitsNamed(t *testing.T) {
 func TestTimeLimit(t *testing.T) {
 	dir := t.TempDir()
 	pdf := copySample(t, dir, "nottm-city-send-strategy-2018.libreoffice.pdf")
-	b := &batch{cfg: config.Default(), timeLimit: time.Nanosecond}
-	r := b.process(context.Background(), input{Path: pdf})
-	d := r.result.Document
+	b := &Batch{Config: config.Default(), TimeLimit: time.Nanosecond}
+	r := b.Process(context.Background(), Input{Path: pdf})
+	d := r.Result.Document
 	if d.Status != "failed" || d.Error != pdf+": exceeds extract.max_seconds (60s)" {
 		t.Errorf("status %q error %q, want failed over extract.max_seconds", d.Status, d.Error)
 	}
-	if len(r.result.Items) != 0 {
-		t.Errorf("%d items from a document over its time", len(r.result.Items))
+	if len(r.Result.Items) != 0 {
+		t.Errorf("%d items from a document over its time", len(r.Result.Items))
 	}
 }

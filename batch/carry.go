@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"context"
@@ -175,32 +175,32 @@ func (g *grouper[T]) flush() error {
 
 // take returns the carried-over result for a document with these bytes,
 // under its path in this run; false when it must be processed.
-func (p *previous) take(sha, path string) (docResult, bool) {
+func (p *previous) take(sha, path string) (Document, bool) {
 	if p == nil {
-		return docResult{}, false
+		return Document{}, false
 	}
 	id, ok := p.bySHA[sha]
 	if !ok {
-		return docResult{}, false
+		return Document{}, false
 	}
 	c := p.docs[id]
-	var r docResult
+	var r Document
 	var d carriedDoc
 	if err := p.spill.get(c.doc, &d); err != nil {
-		return docResult{}, false
+		return Document{}, false
 	}
-	r.result.Document = d.Doc
-	r.result.Document.SourcePath = path
+	r.Result.Document = d.Doc
+	r.Result.Document.SourcePath = path
 	for _, sp := range c.items {
 		var d carriedDoc
 		if err := p.spill.get(sp, &d); err != nil {
-			return docResult{}, false
+			return Document{}, false
 		}
-		r.result.Items = append(r.result.Items, d.Items...)
+		r.Result.Items = append(r.Result.Items, d.Items...)
 	}
-	for i := range r.result.Items {
+	for i := range r.Result.Items {
 		// Overdue depends on the day of the run; the batch flags it again.
-		it := &r.result.Items[i]
+		it := &r.Result.Items[i]
 		it.Flags = slices.DeleteFunc(it.Flags, func(f string) bool { return f == reconcile.FlagOverdue })
 		if len(it.Flags) == 0 {
 			it.Flags = nil
@@ -209,12 +209,12 @@ func (p *previous) take(sha, path string) (docResult, bool) {
 	for _, sp := range c.cells {
 		var d carriedDoc
 		if err := p.spill.get(sp, &d); err != nil {
-			return docResult{}, false
+			return Document{}, false
 		}
-		r.cellRows = append(r.cellRows, d.Cells...)
+		r.CellRows = append(r.CellRows, d.Cells...)
 	}
-	r.cells = len(r.cellRows)
-	r.carried = true
+	r.Cells = len(r.CellRows)
+	r.Carried = true
 	return r, true
 }
 

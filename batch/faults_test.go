@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"bytes"
@@ -6,7 +6,9 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -62,28 +64,34 @@ func TestFaults(t *testing.T) {
 	}
 	inputs["dangling.pdf"] = link
 
-	cfgFile := filepath.Join(dir, "limits.yaml")
 	// oversized.pdf is over max_bytes; everything else is well under.
-	if err := os.WriteFile(cfgFile, []byte("extract:\n  max_bytes: 4000000\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "out")
-	args := []string{"run", "--config", cfgFile, "--out", out, "--workers", "4", "--progress", "off"}
-	args = append(args, good...)
+	cfg := config.Default()
+	cfg.Extract.MaxBytes = 4000000
+	cfg.Run.Out = filepath.Join(dir, "out")
+	cfg.Run.Workers = 4
+	out := cfg.Run.Out
+	paths := slices.Clone(good)
 	for _, p := range inputs {
-		args = append(args, p)
+		paths = append(paths, p)
 	}
-	var stdout, stderr bytes.Buffer
+	sink := &recorder{}
 	done := make(chan error, 1)
-	go func() { done <- Run(context.Background(), args, &stdout, &stderr) }()
-	var err error
+	var sum Summary
+	go func() {
+		var err error
+		sum, err = (&Batch{Config: cfg}).Run(context.Background(), Expand(paths), sink)
+		done <- err
+	}()
 	select {
-	case err = <-done:
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("Run = %v", err)
+		}
 	case <-time.After(2 * time.Minute):
 		t.Fatal("the batch did not finish: a bad input hangs it")
 	}
-	if !errors.Is(err, errDocumentsFailed) {
-		t.Fatalf("Run = %v; stderr:\n%s", err, stderr.String())
+	if sum.Failed == 0 {
+		t.Fatal("no document failed")
 	}
 
 	db := duck(t)
@@ -121,15 +129,17 @@ func TestFaults(t *testing.T) {
 		case !strings.Contains(s[1], name):
 			t.Errorf("%s: error %q does not name the file", name, s[1])
 		}
-		if s[0] == normalize.StatusFailed && !strings.Contains(stderr.String(), name) {
-			t.Errorf("%s: failure not printed on stderr", name)
+		if s[0] == normalize.StatusFailed && !sink.failed[p] {
+			t.Errorf("%s: failure not reported to the sink", name)
 		}
 	}
 	if s := status[inputs["oversized.pdf"]]; !strings.Contains(s[1], "exceeds extract.max_bytes") {
 		t.Errorf("oversized.pdf: error %q does not name extract.max_bytes", s[1])
 	}
-	if strings.Contains(stderr.String(), "internal error") || strings.Contains(stderr.String(), "panic") {
-		t.Errorf("a panic reached the output:\n%s", stderr.String())
+	for p, s := range status {
+		if strings.Contains(s[1], "internal error") || strings.Contains(s[1], "panic") {
+			t.Errorf("%s: a panic reached the output: %s", p, s[1])
+		}
 	}
 	// Every good document's items and cells are there, as a batch of the
 	// good ones alone writes them.
@@ -186,15 +196,14 @@ func TestOutputGoneMidRun(t *testing.T) {
 	cfg.Run.Out = out
 	cfg.Run.Workers = 2
 	cfg.Run.Progress = "off"
-	var stderr bytes.Buffer
-	b := &batch{cfg: cfg, stdout: &stderr, stderr: &stderr}
-	inputs := make([]input, len(paths))
+	b := &Batch{Config: cfg}
+	inputs := make([]Input, len(paths))
 	for i, p := range paths {
-		inputs[i] = input{Path: p}
+		inputs[i] = Input{Path: p}
 	}
 	// The first document to finish pulls the folder away.
 	var once bool
-	b.afterDocument = func() {
+	b.AfterDocument = func() {
 		if once {
 			return
 		}
@@ -206,7 +215,7 @@ func TestOutputGoneMidRun(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	_, err := b.run(context.Background(), inputs)
+	_, err := b.Run(context.Background(), inputs, nil)
 	if err == nil {
 		t.Fatal("run succeeded with its output folder gone")
 	}
@@ -236,8 +245,9 @@ func TestTableInTheWay(t *testing.T) {
 		t.Fatal(err)
 	}
 	mkdir(t, out, "links.parquet")
-	var stdout, stderr bytes.Buffer
-	err := Run(context.Background(), []string{"run", "--quiet", "--force", "--out", out, paths[0]}, &stdout, &stderr)
+	cfg := config.Default()
+	cfg.Run.Out = out
+	_, err := (&Batch{Config: cfg, Force: true}).Run(context.Background(), Expand(paths[:1]), nil)
 	if err == nil {
 		t.Fatal("run succeeded with a folder in a table's place")
 	}
@@ -261,4 +271,37 @@ func TestTableInTheWay(t *testing.T) {
 		}
 	}
 	noTemporaries(t, out)
+}
+
+// recorder is a Sink that keeps what it hears.
+type recorder struct {
+	mu       sync.Mutex
+	failed   map[string]bool
+	warnings []string
+	notes    []string
+}
+
+func (r *recorder) Start(int) {}
+
+func (r *recorder) Done(d *normalize.Document, carried bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if d.Status == normalize.StatusFailed {
+		if r.failed == nil {
+			r.failed = map[string]bool{}
+		}
+		r.failed[d.SourcePath] = true
+	}
+}
+
+func (r *recorder) Warn(msg string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.warnings = append(r.warnings, msg)
+}
+
+func (r *recorder) Note(msg string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.notes = append(r.notes, msg)
 }

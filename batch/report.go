@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"path/filepath"
@@ -9,18 +9,18 @@ import (
 	"github.com/sendrecon/sendrecon/report"
 )
 
-// writeReport writes the review page of a run (or a diff) into its output
+// WriteReport writes the review page of a run (or a diff) into its output
 // folder, beside the tables.
-func writeReport(out string, docs []normalize.Document, items []normalize.Item, rec reconcile.Output, changes []reconcile.Change, now time.Time, opts reconcile.Options) error {
+func WriteReport(out string, docs []normalize.Document, items []normalize.Item, rec reconcile.Output, changes []reconcile.Change, now time.Time, opts reconcile.Options) error {
 	return report.Write(filepath.Join(out, report.File), report.Data{
-		Out: out, Generated: now, AsOf: asOfText(opts, now), Documents: docs, Items: items,
+		Out: out, Generated: now, AsOf: AsOfText(opts, now), Documents: docs, Items: items,
 		Links: rec.Links, Coverage: rec.Coverage, Conflicts: rec.Conflicts, Changes: changes,
 	})
 }
 
-// asOfText says what overdue was judged against, for the page and the
+// AsOfText says what overdue was judged against, for the page and the
 // run's last lines.
-func asOfText(opts reconcile.Options, now time.Time) string {
+func AsOfText(opts reconcile.Options, now time.Time) string {
 	day := reconcile.RunAsOf(opts, now).Format(time.DateOnly)
 	if opts.AsOf == reconcile.AsOfDocument {
 		return "each document's own date, else " + day

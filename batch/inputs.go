@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"errors"
@@ -11,24 +11,24 @@ import (
 	"github.com/sendrecon/sendrecon/extract"
 )
 
-// input is one document to process: a path as the user gave it (or as found
+// Input is one document to process: a path as the user gave it (or as found
 // under a folder the user gave), or a path that could not be read at all.
-type input struct {
+type Input struct {
 	Path string
 	// Err is set when the path cannot be a document (missing, unreadable):
 	// it still becomes a failed documents row, so nothing is lost silently.
 	Err error
 }
 
-// expandInputs turns the command line's files, folders and globs into the
+// Expand turns the command line's files, folders and globs into the
 // documents to process, in a stable order: each argument in turn, folders
 // walked in lexical order, duplicates dropped. A named file is taken whatever
 // its ending (the extractor will say if it cannot read it); a folder
 // contributes only files with a supported ending.
-func expandInputs(args []string) []input {
-	var out []input
+func Expand(args []string) []Input {
+	var out []Input
 	seen := map[string]bool{}
-	add := func(in input) {
+	add := func(in Input) {
 		key := filepath.Clean(in.Path)
 		if seen[key] {
 			return
@@ -41,11 +41,11 @@ func expandInputs(args []string) []input {
 		if hasMeta(arg) {
 			matches, err := filepath.Glob(arg)
 			if err != nil {
-				add(input{Path: arg, Err: fmt.Errorf("bad pattern %q: %w", arg, err)})
+				add(Input{Path: arg, Err: fmt.Errorf("bad pattern %q: %w", arg, err)})
 				continue
 			}
 			if len(matches) == 0 {
-				add(input{Path: arg, Err: fmt.Errorf("%s: no file matches", arg)})
+				add(Input{Path: arg, Err: fmt.Errorf("%s: no file matches", arg)})
 				continue
 			}
 			paths = matches
@@ -54,13 +54,13 @@ func expandInputs(args []string) []input {
 			info, err := os.Stat(p)
 			switch {
 			case err != nil:
-				add(input{Path: p, Err: err})
+				add(Input{Path: p, Err: err})
 			case info.IsDir():
 				for _, in := range walk(p) {
 					add(in)
 				}
 			default:
-				add(input{Path: p})
+				add(Input{Path: p})
 			}
 		}
 	}
@@ -70,12 +70,12 @@ func expandInputs(args []string) []input {
 func hasMeta(path string) bool { return strings.ContainsAny(path, `*?[`) }
 
 // walk lists the supported files under dir; a subfolder that cannot be read
-// becomes an input carrying the error rather than vanishing.
-func walk(dir string) []input {
-	var out []input
+// becomes an Input carrying the error rather than vanishing.
+func walk(dir string) []Input {
+	var out []Input
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			out = append(out, input{Path: p, Err: err})
+			out = append(out, Input{Path: p, Err: err})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -88,12 +88,12 @@ func walk(dir string) []input {
 			return nil
 		}
 		if d.Type().IsRegular() && extract.Supported(p) {
-			out = append(out, input{Path: p})
+			out = append(out, Input{Path: p})
 		}
 		return nil
 	})
 	if err != nil && !errors.Is(err, fs.SkipDir) {
-		out = append(out, input{Path: dir, Err: err})
+		out = append(out, Input{Path: dir, Err: err})
 	}
 	return out
 }

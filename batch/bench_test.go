@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"context"
@@ -13,9 +13,9 @@ import (
 
 // corpusPDFs are the shared corpus's PDFs, or nil when it is not there.
 func corpusPDFs(b *testing.B) []string {
-	files, _ := filepath.Glob("../../../shared/corpus/*/*.pdf")
+	files, _ := filepath.Glob("../../shared/corpus/*/*.pdf")
 	if len(files) == 0 {
-		b.Skip("no corpus PDFs in ../../../shared/corpus")
+		b.Skip("no corpus PDFs in ../../shared/corpus")
 	}
 	return files
 }
@@ -32,19 +32,19 @@ func BenchmarkPipeline(b *testing.B) {
 			cfg.Run.Workers = workers
 			cfg.Run.Progress = "off"
 			cfg.Run.ReportMaxDocuments = 0
-			inputs := make([]input, len(files))
+			inputs := make([]Input, len(files))
 			for i, f := range files {
-				inputs[i] = input{Path: f}
+				inputs[i] = Input{Path: f}
 			}
 			pages := 0
 			for i := 0; b.Loop(); i++ {
 				cfg.Run.Out = filepath.Join(b.TempDir(), fmt.Sprint(i))
-				bt := &batch{cfg: cfg, stdout: discard{}, stderr: discard{}, force: true}
-				sum, err := bt.run(context.Background(), inputs)
-				if err != nil || sum.failed > 0 {
-					b.Fatalf("run: %v (%d failed)", err, sum.failed)
+				bt := &Batch{Config: cfg, Force: true}
+				sum, err := bt.Run(context.Background(), inputs, nil)
+				if err != nil || sum.Failed > 0 {
+					b.Fatalf("run: %v (%d failed)", err, sum.Failed)
 				}
-				pages += sum.pages
+				pages += sum.Pages
 			}
 			b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
 			b.ReportMetric(float64(len(files)*b.N)/b.Elapsed().Seconds(), "docs/s")
@@ -53,7 +53,6 @@ func BenchmarkPipeline(b *testing.B) {
 }
 
 // BenchmarkPdftotext is the yardstick: poppler's pdftotext -layout over the
-// same files, one process per file, one at a time.
 func BenchmarkPdftotext(b *testing.B) {
 	files := corpusPDFs(b)
 	if _, err := exec.LookPath("pdftotext"); err != nil {
@@ -94,7 +93,3 @@ func splitLines(s string) []string {
 	}
 	return append(out, s[start:])
 }
-
-type discard struct{}
-
-func (discard) Write(p []byte) (int, error) { return len(p), nil }

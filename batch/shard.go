@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"crypto/sha256"
@@ -9,28 +9,28 @@ import (
 	"strings"
 )
 
-// shard is one of n stable subsets of a batch's inputs: an input belongs to
+// Shard is one of n stable subsets of a batch's inputs: an input belongs to
 // shard hash(path) mod n, so every machine given the same paths agrees
-// without talking to the others. The zero shard is the whole batch.
-type shard struct {
+// without talking to the others. The zero Shard is the whole batch.
+type Shard struct {
 	i, n int
 }
 
-// parseShard reads "i/n", 0 <= i < n.
-func parseShard(s string) (shard, error) {
+// ParseShard reads "i/n", 0 <= i < n.
+func ParseShard(s string) (Shard, error) {
 	a, b, ok := strings.Cut(s, "/")
 	i, err1 := strconv.Atoi(a)
 	n, err2 := strconv.Atoi(b)
 	if !ok || err1 != nil || err2 != nil || n < 1 || i < 0 || i >= n {
-		return shard{}, fmt.Errorf("--shard %q: want i/n with 0 <= i < n, such as 0/4", s)
+		return Shard{}, fmt.Errorf("--shard %q: want i/n with 0 <= i < n, such as 0/4", s)
 	}
-	return shard{i: i, n: n}, nil
+	return Shard{i: i, n: n}, nil
 }
 
-func (s shard) on() bool { return s.n > 0 }
+func (s Shard) on() bool { return s.n > 0 }
 
 // part names this shard's file in each table's folder.
-func (s shard) part() string {
+func (s Shard) part() string {
 	if !s.on() {
 		return ""
 	}
@@ -38,11 +38,11 @@ func (s shard) part() string {
 }
 
 // pick keeps the inputs of this shard, in their order.
-func (s shard) pick(inputs []input) []input {
+func (s Shard) pick(inputs []Input) []Input {
 	if !s.on() || s.n == 1 {
 		return inputs
 	}
-	var out []input
+	var out []Input
 	for _, in := range inputs {
 		if shardOf(in.Path, s.n) == s.i {
 			out = append(out, in)
@@ -58,9 +58,14 @@ func shardOf(path string, n int) int {
 
 // tables are the tables a shard writes: those made one document at a time.
 // The batch-wide ones are `sendrecon merge`'s.
-func (s shard) tables() []string {
+func (s Shard) tables() []string {
 	if !s.on() {
 		return nil
 	}
 	return []string{"documents", "items", "cells", "item_orgs", "item_refs", "changes"}
 }
+
+// On reports whether the shard is set: a part of a batch, not all of it.
+func (s Shard) On() bool { return s.on() }
+
+func (s Shard) String() string { return fmt.Sprintf("%d/%d", s.i, s.n) }

@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"crypto/sha256"
@@ -35,32 +35,32 @@ func (e *limitError) Error() string {
 
 func (e *limitError) Unwrap() []error { return []error{errLimit, e.Err} }
 
-func (b *batch) overTime(path string) error {
-	return &limitError{Path: path, Key: "extract.max_seconds", Limit: fmt.Sprintf("%ds", b.cfg.Extract.MaxSeconds)}
+func (b *Batch) overTime(path string) error {
+	return &limitError{Path: path, Key: "extract.max_seconds", Limit: fmt.Sprintf("%ds", b.Config.Extract.MaxSeconds)}
 }
 
 // limitError names the limit behind an extract error over one, and leaves
 // any other error as it is.
-func (b *batch) limitError(path string, err error) error {
+func (b *Batch) limitError(path string, err error) error {
 	if !errors.Is(err, extract.ErrTooLarge) {
 		return err
 	}
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "cross-reference"):
-		return &limitError{Path: path, Key: "extract.max_objects", Limit: fmt.Sprint(b.cfg.Extract.MaxObjects), Err: err}
+		return &limitError{Path: path, Key: "extract.max_objects", Limit: fmt.Sprint(b.Config.Extract.MaxObjects), Err: err}
 	case strings.Contains(msg, "bytes"):
-		return &limitError{Path: path, Key: "extract.max_bytes", Limit: fmt.Sprintf("%d bytes", b.cfg.Extract.MaxBytes), Err: err}
+		return &limitError{Path: path, Key: "extract.max_bytes", Limit: fmt.Sprintf("%d bytes", b.Config.Extract.MaxBytes), Err: err}
 	}
 	return err
 }
 
 // pageLimit fails a document that had more pages than extract.max_pages:
 // the reader stops there and reports the rest as not read.
-func (b *batch) pageLimit(path string, ld *layout.Document) error {
+func (b *Batch) pageLimit(path string, ld *layout.Document) error {
 	for _, e := range ld.PageErrors {
 		if strings.Contains(e.Err, "pages after") {
-			return &limitError{Path: path, Key: "extract.max_pages", Limit: fmt.Sprint(b.cfg.Extract.MaxPages)}
+			return &limitError{Path: path, Key: "extract.max_pages", Limit: fmt.Sprint(b.Config.Extract.MaxPages)}
 		}
 	}
 	return nil
@@ -70,10 +70,10 @@ func (b *batch) pageLimit(path string, ld *layout.Document) error {
 // bytes: the program and the extract and normalize settings. The run,
 // reconcile and other settings change only batch-wide tables, which every
 // run recomputes.
-func documentDigest(cfg *config.Config) string {
+func documentDigest(cfg *config.Config, version string) string {
 	s := cfg.Settings()
 	b, err := json.Marshal(map[string]any{
-		"version": versionString(), "extract": s["extract"], "normalize": s["normalize"],
+		"version": version, "extract": s["extract"], "normalize": s["normalize"],
 	})
 	if err != nil {
 		return ""

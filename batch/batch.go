@@ -1,0 +1,384 @@
+package batch
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/sendrecon/sendrecon/config"
+	"github.com/sendrecon/sendrecon/emit"
+	"github.com/sendrecon/sendrecon/extract"
+	"github.com/sendrecon/sendrecon/extract/layout"
+	"github.com/sendrecon/sendrecon/normalize"
+	"github.com/sendrecon/sendrecon/reconcile"
+	"github.com/sendrecon/sendrecon/report"
+)
+
+// Batch runs documents through extract and normalize, then the batch-wide
+// passes (people, reconcile), into one output folder (Config.Run.Out).
+//
+// Memory is bounded by the workers, not the batch: documents are processed
+// by at most Config.Workers() goroutines, their rows are written as they
+// finish, in input order, and what the batch-wide passes need waits on disk
+// (see collector).
+type Batch struct {
+	Config *config.Config
+	// Version names the program in manifest.json and in the document
+	// digest, so a new version processes every document again.
+	Version string
+	// Force reprocesses documents an earlier run into the same folder
+	// already did.
+	Force bool
+	// Shard, when set, processes one stable subset of the inputs and
+	// writes its tables as parts; Merge reconciles the parts.
+	Shard Shard
+	// Now is the clock of the run (overdue flags, manifest); time.Now when
+	// nil.
+	Now func() time.Time
+	// TimeLimit, when set, replaces extract.max_seconds (tests).
+	TimeLimit time.Duration
+	// AfterDocument, when set, is called after each document's rows are
+	// written (tests inject faults with it).
+	AfterDocument func()
+
+	// prev holds the rows of documents an earlier run into the same folder
+	// did, for carrying over; nil when there are none or with Force.
+	prev *previous
+}
+
+// Sink hears what a run does, for a progress display; the batch itself
+// never prints. Its methods may be called from several goroutines.
+type Sink interface {
+	// Start is called once, with the number of inputs to process.
+	Start(total int)
+	// Done is called once per document, in input order.
+	Done(d *normalize.Document, carried bool)
+	// Warn is about the output: a row not written, a decision orphaned.
+	Warn(msg string)
+	// Note is information that progress output may show or not.
+	Note(msg string)
+}
+
+// discard is the Sink of a caller that wants none.
+type discard struct{}
+
+func (discard) Start(int)                      {}
+func (discard) Done(*normalize.Document, bool) {}
+func (discard) Warn(string)                    {}
+func (discard) Note(string)                    {}
+
+func (b *Batch) clock() time.Time {
+	if b.Now != nil {
+		return b.Now()
+	}
+	return time.Now()
+}
+
+// Summary counts what a run did.
+type Summary struct {
+	Documents, Failed, Carried, Items, Links, Cells, Pages int
+	// Overdue counts overdue actions; Covered, Partly, Gaps (findings) and
+	// Conflicts come from reconciliation.
+	Overdue                          int
+	Covered, Partly, Gaps, Conflicts int
+}
+
+// count adds one document's items to the summary.
+func (s *Summary) count(items []normalize.Item) {
+	for i := range items {
+		if slices.Contains(items[i].Flags, reconcile.FlagOverdue) {
+			s.Overdue++
+		}
+	}
+}
+
+// useStatusCategories has reconcile compare statuses by their category
+// (normalize.ClassifyStatus with the configured vocabulary), so "G" and
+// "Green" agree and "B" and "Complete" do.
+func useStatusCategories(cfg *config.Config) {
+	opts := cfg.Normalize.Statuses
+	reconcile.SetStatusCategory(func(s string) string { return normalize.ClassifyStatus(s, nil, opts) })
+}
+
+// canonicalOrg is item_orgs.org_canonical under the configuration.
+func canonicalOrg(cfg *config.Config) func(string, map[string]string) string {
+	known := cfg.Normalize.OrgAcronyms
+	return func(org string, acronyms map[string]string) string {
+		return normalize.CanonicalOrg(org, acronyms, known)
+	}
+}
+
+// Document is what one input gave.
+type Document struct {
+	Result normalize.Result
+	Tables []*layout.Table
+	// CellRows are the cells of a document carried over from an earlier
+	// run, as they were written.
+	CellRows []emit.CellRow
+	Cells    int
+	Carried  bool
+}
+
+// Run processes inputs into the output folder and returns what it did. A
+// document that fails is a failed documents row, not an error; the error
+// is for a run that could not write its output.
+func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary, err error) {
+	if sink == nil {
+		sink = discard{}
+	}
+	useStatusCategories(b.Config)
+	out := b.Config.Run.Out
+	inputs = b.Shard.pick(inputs)
+	digest := documentDigest(b.Config, b.Version)
+	w, err := emit.Create(out, emit.Options{
+		Tool: "sendrecon", Version: b.Version, Config: b.Config.Settings(), Now: b.Now,
+		RowGroupRows: b.Config.Run.RowGroupRows,
+		Part:         b.Shard.part(), DocumentDigest: digest, Only: b.Shard.tables(),
+		AsOf:          reconcile.RunAsOf(b.Config.Reconcile, b.clock()),
+		AsOfDocuments: b.Config.Reconcile.AsOf == reconcile.AsOfDocument,
+		CanonicalOrg:  canonicalOrg(b.Config),
+	})
+	if err != nil {
+		return sum, err
+	}
+	// Scratch space beside the tables: same disk, removed whatever happens.
+	tmp, err := os.MkdirTemp(out, ".sendrecon-tmp-")
+	if err != nil {
+		return sum, errors.Join(err, w.Abort())
+	}
+	defer func() { err = errors.Join(err, os.RemoveAll(tmp)) }()
+	var coll *collector
+	if !b.Shard.on() {
+		decisions, err := reconcile.ReadDecisions(b.Config.Reconcile.Decisions)
+		if err != nil {
+			return sum, errors.Join(err, w.Abort())
+		}
+		coll, err = newCollector(tmp, b.Config.Reconcile, decisions, b.Config.Normalize.PeopleMaxEdits, b.Config.Run.ReportMaxDocuments)
+		if err != nil {
+			return sum, errors.Join(err, w.Abort())
+		}
+		defer func() { err = errors.Join(err, coll.close()) }()
+	}
+	if !b.Force {
+		b.prev, err = loadPrevious(ctx, out, tmp, digest)
+		if err != nil {
+			return sum, errors.Join(err, w.Abort())
+		}
+		defer func() { err = errors.Join(err, b.prev.close()) }()
+	}
+	sink.Start(len(inputs))
+	seen := map[string]string{} // doc_id -> path, to catch the same bytes given twice
+	err = forEachOrdered(ctx, len(inputs), b.Config.Workers(),
+		func(ctx context.Context, i int) Document { return b.Process(ctx, inputs[i]) },
+		func(r Document) error {
+			d := &r.Result.Document
+			if first, dup := seen[d.ID]; dup {
+				// Same bytes twice would give the same ids twice: keep the
+				// first, and say so rather than writing duplicate keys.
+				sink.Note(fmt.Sprintf("%s: same content as %s; skipped", d.SourcePath, first))
+				return nil
+			}
+			seen[d.ID] = d.SourcePath
+			sum.Documents++
+			if d.Status == normalize.StatusFailed {
+				sum.Failed++
+			}
+			if r.Carried {
+				sum.Carried++
+			}
+			asOf, _ := reconcile.AsOf(d, b.Config.Reconcile, b.clock())
+			reconcile.FlagOverdueAsOf(r.Result.Items, b.Config.Reconcile, asOf)
+			sum.count(r.Result.Items)
+			sum.Items += len(r.Result.Items)
+			sum.Cells += r.Cells
+			sum.Pages += d.PageCount
+			sink.Done(d, r.Carried)
+			err := rowErrors(sink, errors.Join(w.AddResult(r.Result), w.AddCells(d.ID, r.Tables), w.AddCellRows(r.CellRows)))
+			if err == nil && coll != nil {
+				err = coll.add(d, r.Result.Items)
+			}
+			if b.AfterDocument != nil {
+				b.AfterDocument()
+			}
+			return err
+		})
+	if err == nil && coll != nil {
+		var orphans []reconcile.Decision
+		sum.Links, orphans, err = coll.finish(w, func(err error) error { return rowErrors(sink, err) })
+		t := coll.tally
+		sum.Covered, sum.Partly, sum.Gaps, sum.Conflicts = t.covered, t.partly, t.gaps, t.conflicts
+		warnOrphans(sink, orphans, b.Config.Reconcile.Decisions)
+		if err == nil {
+			err = b.report(coll, sink)
+		}
+	}
+	if err != nil {
+		return sum, errors.Join(err, w.Abort())
+	}
+	return sum, w.Close()
+}
+
+func warnOrphans(sink Sink, orphans []reconcile.Decision, file string) {
+	for _, o := range orphans {
+		sink.Warn(fmt.Sprintf("orphaned decision: %s %s (%s -%s-> %s): its items are gone; kept in %s, not applied",
+			o.Action, o.LinkID, o.Src, o.Relation, o.Dst, file))
+	}
+}
+
+// report writes review.html when the batch was small enough to hold for it,
+// and otherwise removes an earlier run's page, which no longer describes
+// the folder.
+func (b *Batch) report(coll *collector, sink Sink) error {
+	if r := coll.report; r != nil {
+		return WriteReport(b.Config.Run.Out, r.docs, r.items, r.rec, nil, b.clock(), b.Config.Reconcile)
+	}
+	sink.Note(coll.reportSkipped())
+	err := os.Remove(filepath.Join(b.Config.Run.Out, report.File))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// Process reads, extracts and normalises one input. It never fails: what
+// goes wrong becomes the document's status and error.
+func (b *Batch) Process(ctx context.Context, in Input) (res Document) {
+	d := &res.Result.Document
+	d.SourcePath = in.Path
+	d.Format = formatOf(in.Path)
+	d.Title = strings.TrimSuffix(filepath.Base(in.Path), filepath.Ext(in.Path))
+	d.Status = normalize.StatusOK
+	fail := func(err error) Document {
+		d.Status, d.Error = normalize.StatusFailed, err.Error()
+		res.Result.Items, res.Tables, res.Cells = nil, nil, 0
+		return res
+	}
+	defer func() {
+		// extract recovers its parsers' panics; this catches our own, so
+		// one document can never take the batch down.
+		if p := recover(); p != nil {
+			res = fail(fmt.Errorf("%s: internal error: %v\n%s", in.Path, p, debug.Stack()))
+		}
+	}()
+
+	data, err := readInput(in, b.Config.Extract.MaxBytes)
+	sum := sha256.Sum256(data)
+	d.SHA256 = hex.EncodeToString(sum[:])
+	d.ID = docID(d.SHA256, in.Path, err == nil)
+	if err != nil {
+		return fail(err)
+	}
+	if c, ok := b.prev.take(d.SHA256, in.Path); ok {
+		return c
+	}
+	// The time limit covers extract and normalise; the readers check ctx
+	// between pages and blocks.
+	parent := ctx
+	limit := time.Duration(b.Config.Extract.MaxSeconds) * time.Second
+	if b.TimeLimit > 0 {
+		limit = b.TimeLimit
+	}
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	timedOut := func() bool { return parent.Err() == nil && errors.Is(ctx.Err(), context.DeadlineExceeded) }
+	ld, err := extract.Bytes(ctx, in.Path, data, ExtractOptions(b.Config))
+	data = nil // the layout is all that is needed now
+	if timedOut() {
+		return fail(b.overTime(in.Path))
+	}
+	if err != nil {
+		return fail(b.limitError(in.Path, err))
+	}
+	if err := b.pageLimit(in.Path, ld); err != nil {
+		return fail(err)
+	}
+	r, err := normalize.Run(ld, normalize.Meta{
+		DocID: d.ID, SourcePath: in.Path, SHA256: d.SHA256,
+	}, b.Config.Normalize)
+	if timedOut() {
+		return fail(b.overTime(in.Path))
+	}
+	if err != nil {
+		return fail(fmt.Errorf("%s: %w", in.Path, err))
+	}
+	res.Result = r
+	res.Tables = ld.Tables()
+	for _, t := range res.Tables {
+		res.Cells += len(t.Cells)
+	}
+	if len(ld.PageErrors) > 0 && res.Result.Document.Status == normalize.StatusOK {
+		res.Result.Document.Status = normalize.StatusPartial
+		res.Result.Document.Error = pageErrors(in.Path, ld.PageErrors)
+	}
+	return res
+}
+
+// rowErrors reports rows the writer refused (an empty required value, a
+// value outside its column's choices) and lets the batch go on: they are a
+// fault in one document's rows, named on stderr, not a reason to lose the
+// others. Any other error, such as a failed write, stops the run.
+func rowErrors(sink Sink, err error) error {
+	rows, rest := emit.Refused(err)
+	for _, e := range rows {
+		sink.Warn("row not written: " + e.Error())
+	}
+	return rest
+}
+
+// readInput reads a whole input, refusing one larger than limit before
+// reading it, in words that name the setting to change.
+func readInput(in Input, limit int64) ([]byte, error) {
+	if in.Err != nil {
+		return nil, in.Err
+	}
+	data, err := extract.ReadFile(in.Path, limit)
+	if errors.Is(err, extract.ErrTooLarge) {
+		return nil, fmt.Errorf("%s: exceeds extract.max_bytes (%d bytes)", in.Path, limit)
+	}
+	return data, err
+}
+
+// docID is stable for the same input bytes. An input that could not be read
+// has no bytes to name it by, so its path does.
+func docID(sha, path string, read bool) string {
+	if !read {
+		s := sha256.Sum256([]byte("unread:" + path))
+		return "doc-" + hex.EncodeToString(s[:8])
+	}
+	return "doc-" + sha[:16]
+}
+
+// formatOf names the format of an input, even one no reader takes (it is
+// then a failed document, and text is the least wrong answer).
+func formatOf(path string) string {
+	if f, ok := extract.FormatOf(path); ok {
+		return string(f)
+	}
+	return string(layout.FormatText)
+}
+
+// ExtractOptions are the extract settings of a configuration.
+func ExtractOptions(cfg *config.Config) extract.Options {
+	o := extract.DefaultOptions()
+	o.MaxBytes = cfg.Extract.MaxBytes
+	o.MaxPages = cfg.Extract.MaxPages
+	o.MaxObjects = cfg.Extract.MaxObjects
+	return o
+}
+
+func pageErrors(path string, errs []layout.PageError) string {
+	parts := make([]string, len(errs))
+	for i, e := range errs {
+		parts[i] = fmt.Sprintf("%s page %d: %s", path, e.Page, e.Err)
+	}
+	return strings.Join(parts, "; ")
+}

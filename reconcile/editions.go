@@ -1,0 +1,284 @@
+package reconcile
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"strings"
+
+	"github.com/sendrecon/sendrecon/normalize"
+)
+
+// Edition is one document's content as published, with every copy of it in
+// the batch: its web page, each PDF printing of it, a file saved twice.
+// Links, coverage and conflicts are proposed once per edition, on its
+// representative copy; a reviewer's decision on a link naming any copy's
+// items holds for the edition.
+type Edition struct {
+	ID string
+	// Representative is the doc_id of the copy whose items stand for the
+	// edition: the source's own structure (HTML, text) before a printing of
+	// it, then the copy with the most items.
+	Representative string
+	// Copies are the doc_ids of every copy, the representative first.
+	Copies    []string
+	LocalArea string
+	Title     string
+	// Versions lists the other editions of the same title in the area: two
+	// versions of one plan (statuses or dates moved on), which `diff`
+	// compares and which are linked separately.
+	Versions []string
+}
+
+// EditionID names the edition whose representative is doc: stable for the
+// same bytes, so adding another printing of a plan does not rename it.
+func EditionID(doc normalize.Document) string {
+	h := sha256.New()
+	h.Write([]byte("edition\x00"))
+	if doc.SHA256 != "" {
+		h.Write([]byte(doc.SHA256))
+	} else {
+		h.Write([]byte(doc.ID))
+	}
+	return "ed-" + hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// minCopyItems is the fewest aligned items that make two documents copies.
+const minCopyItems = 3
+
+// editionSet is the editions of one block, with each copy's items aligned
+// to its representative's.
+type editionSet struct {
+	editions []Edition
+	// rep maps every doc_id to its edition's representative doc_id.
+	rep map[string]string
+	// alias maps an item of a non-representative copy to the item of the
+	// representative it is aligned with.
+	alias map[string]string
+}
+
+// editions groups the documents of one area into editions: documents with
+// identical bytes, or with a high share of aligned items whose statuses and
+// due dates agree (opts.EditionShare for the same title,
+// opts.EditionShareOtherTitle without). Two copies
+// that align but disagree on more than opts.VersionShare of their statuses
+// and dates are two versions, not one edition.
+func editions(docs []*normalize.Document, items map[string][]*normalize.Item, opts Options) editionSet {
+	slices.SortFunc(docs, func(a, b *normalize.Document) int { return cmp.Compare(a.ID, b.ID) })
+	parent := make([]int, len(docs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	union := func(i, j int) {
+		ri, rj := find(i), find(j)
+		if ri != rj {
+			parent[max(ri, rj)] = min(ri, rj)
+		}
+	}
+	versionPair := map[[2]int]bool{}
+	for i := range docs {
+		for j := i + 1; j < len(docs); j++ {
+			a, b := docs[i], docs[j]
+			if a.SHA256 != "" && a.SHA256 == b.SHA256 {
+				union(i, j)
+				continue
+			}
+			if a.LocalArea != b.LocalArea {
+				continue
+			}
+			// A printing may lose the title to a running header
+			// ("OFFICIAL", the council's name): without the same title,
+			// more of the items must align.
+			share := opts.EditionShare
+			if a.Title == "" || fold(a.Title) != fold(b.Title) {
+				share = opts.EditionShareOtherTitle
+			}
+			n := min(len(items[a.ID]), len(items[b.ID]))
+			if n == 0 || share <= 0 {
+				continue
+			}
+			pairs := alignCopies(items[a.ID], items[b.ID])
+			// Fewer than three items in common is too little to call two
+			// documents one: a strategy may restate a plan's action.
+			if len(pairs) < minCopyItems || float64(len(pairs)) < share*float64(n) {
+				continue
+			}
+			if differ(pairs, opts) {
+				versionPair[[2]int{i, j}] = true
+				continue
+			}
+			union(i, j)
+		}
+	}
+	groups := map[int][]*normalize.Document{}
+	var roots []int
+	for i, d := range docs {
+		r := find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], d)
+	}
+	set := editionSet{rep: map[string]string{}, alias: map[string]string{}}
+	edOf := map[int]int{}
+	for _, r := range roots {
+		copies := groups[r]
+		slices.SortFunc(copies, func(a, b *normalize.Document) int {
+			return cmp.Or(
+				cmp.Compare(rankFormat(a), rankFormat(b)),
+				cmp.Compare(rankStatus(a), rankStatus(b)),
+				cmp.Compare(len(items[b.ID]), len(items[a.ID])),
+				cmp.Compare(a.ID, b.ID))
+		})
+		rep := copies[0]
+		e := Edition{ID: EditionID(*rep), Representative: rep.ID, LocalArea: rep.LocalArea, Title: rep.Title}
+		for _, c := range copies {
+			e.Copies = append(e.Copies, c.ID)
+			set.rep[c.ID] = rep.ID
+			if c != rep {
+				for _, p := range alignCopies(items[c.ID], items[rep.ID]) {
+					set.alias[p[0].ID] = p[1].ID
+				}
+			}
+		}
+		edOf[r] = len(set.editions)
+		set.editions = append(set.editions, e)
+	}
+	for k := range versionPair {
+		x, y := edOf[find(k[0])], edOf[find(k[1])]
+		if x == y {
+			continue
+		}
+		ex, ey := &set.editions[x], &set.editions[y]
+		if !slices.Contains(ex.Versions, ey.ID) {
+			ex.Versions = append(ex.Versions, ey.ID)
+			ey.Versions = append(ey.Versions, ex.ID)
+		}
+	}
+	for i := range set.editions {
+		slices.Sort(set.editions[i].Versions)
+	}
+	return set
+}
+
+// rankFormat puts the source's own structure (HTML, text, markdown) before
+// a printing of it: a PDF is a rendering of the page, read back.
+func rankFormat(d *normalize.Document) int {
+	if d.Format == "pdf" {
+		return 1
+	}
+	return 0
+}
+
+func rankStatus(d *normalize.Document) int {
+	switch d.Status {
+	case normalize.StatusOK, "":
+		return 0
+	case normalize.StatusPartial:
+		return 1
+	}
+	return 2
+}
+
+// alignCopies pairs the items of two copies: the same kind and key with text
+// that agrees, or, for an item without a key, the same kind and text.
+// Each item is used once.
+func alignCopies(xs, ys []*normalize.Item) [][2]*normalize.Item {
+	byKey := map[string][]*normalize.Item{}
+	byText := map[string][]*normalize.Item{}
+	for _, y := range ys {
+		if y.Key != "" {
+			byKey[string(y.Kind)+"\x00"+fold(y.Key)] = append(byKey[string(y.Kind)+"\x00"+fold(y.Key)], y)
+		}
+		byText[string(y.Kind)+"\x00"+foldText(y.Text)] = append(byText[string(y.Kind)+"\x00"+foldText(y.Text)], y)
+	}
+	used := map[*normalize.Item]bool{}
+	var out [][2]*normalize.Item
+	for _, x := range xs {
+		var match *normalize.Item
+		if x.Key != "" {
+			for _, y := range byKey[string(x.Kind)+"\x00"+fold(x.Key)] {
+				if !used[y] && sameWords(x.Text, y.Text) {
+					match = y
+					break
+				}
+			}
+		}
+		if match == nil {
+			for _, y := range byText[string(x.Kind)+"\x00"+foldText(x.Text)] {
+				if !used[y] && foldText(x.Text) != "" {
+					match = y
+					break
+				}
+			}
+		}
+		if match != nil {
+			used[match] = true
+			out = append(out, [2]*normalize.Item{x, match})
+		}
+	}
+	return out
+}
+
+// foldText is text compared across copies: letters and digits only, so a
+// printing's hyphenation, bullets and line breaks do not matter.
+func foldText(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r > 127)
+	}), " ")
+}
+
+// sameWords reports whether two copies of one item say the same: at least
+// half their words in common (a printing may cut or join a line).
+func sameWords(a, b string) bool {
+	wa, wb := strings.Fields(foldText(a)), strings.Fields(foldText(b))
+	if len(wa) == 0 || len(wb) == 0 {
+		return len(wa) == len(wb)
+	}
+	in := map[string]bool{}
+	for _, w := range wb {
+		in[w] = true
+	}
+	n := 0
+	seen := map[string]bool{}
+	for _, w := range wa {
+		if in[w] && !seen[w] {
+			n++
+		}
+		seen[w] = true
+	}
+	union := len(seen) + len(in) - n
+	return float64(n) >= 0.5*float64(union)
+}
+
+// differ reports whether aligned items disagree on status or due date in
+// more than opts.VersionShare of the pairs where both give one (and at
+// least twice): the plan has moved on, so these are two versions.
+func differ(pairs [][2]*normalize.Item, opts Options) bool {
+	compared, diff := 0, 0
+	for _, p := range pairs {
+		a, b := p[0], p[1]
+		if a.Status != "" && b.Status != "" {
+			compared++
+			if statusCategory(a.Status) != statusCategory(b.Status) {
+				diff++
+			}
+		}
+		if !a.Due.IsZero() && !b.Due.IsZero() {
+			compared++
+			if !sameDay(a.Due, b.Due) {
+				diff++
+			}
+		}
+	}
+	return diff >= 2 && float64(diff) > opts.VersionShare*float64(compared)
+}
