@@ -109,9 +109,11 @@ func genPlan(area string, i int, ext string) string {
 		}
 		b.WriteString("</table></body></html>\n")
 	case "txt":
+		// A heading line, then the actions as a bulleted list carrying their
+		// codes, as a plan saved as plain text reads.
 		fmt.Fprintf(&b, "%s\n\nKey actions\n\n", title)
 		for _, row := range cells {
-			fmt.Fprintf(&b, "%s %s Lead: %s. By %s.\n\n", row[0], row[1], row[2], row[3])
+			fmt.Fprintf(&b, "- %s %s Lead: %s. By %s.\n", row[0], row[1], row[2], row[3])
 		}
 	default:
 		fmt.Fprintf(&b, "# %s\n\n## Priority 1: Key actions\n\n| %s |\n|%s\n", title, strings.Join(head, " | "), strings.Repeat(" --- |", len(head)))

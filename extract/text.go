@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sendrecon/sendrecon/extract/layout"
 )
@@ -49,6 +50,7 @@ func readText(ctx context.Context, data []byte, markdown bool) (*layout.Document
 	moveMarkings(doc)
 	if !markdown {
 		capitalHeadings(doc.Blocks)
+		lineHeadings(doc.Blocks)
 	}
 	doc.Title = textTitle(doc.Blocks)
 	if len(pages) > 1 {
@@ -65,6 +67,33 @@ func capitalHeadings(blocks []layout.Block) {
 			blocks[i].Kind, blocks[i].Level = layout.KindHeading, 2
 		}
 	}
+}
+
+// lineHeadings makes headings of the other way plain text marks one: a line
+// standing alone between blank lines, short, not ending like a sentence or
+// a lead-in (".", ":", ";"), and followed by more text ("Key actions" over
+// the actions it names). The first block of the text is its title (level 1).
+func lineHeadings(blocks []layout.Block) {
+	for i, b := range blocks {
+		if b.Kind != layout.KindParagraph || i+1 >= len(blocks) || !isLineHeading(b.Text) {
+			continue
+		}
+		blocks[i].Kind, blocks[i].Level = layout.KindHeading, 2
+		if i == 0 {
+			blocks[i].Level = 1
+		}
+	}
+}
+
+func isLineHeading(s string) bool {
+	if len(s) > 80 || strings.ContainsAny(s, "\n") || len(strings.Fields(s)) > 12 {
+		return false
+	}
+	if strings.ContainsAny(s[len(s)-1:], ".:;,!?") {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(first) || unicode.IsDigit(first)
 }
 
 func isCapitalHeading(s string) bool {

@@ -76,6 +76,7 @@ func (p *textParser) line(lines []string) int {
 			p.item(indent, m[1], m[2])
 			return 1
 		}
+
 		p.textLine(indent, lines[0], content)
 	}
 	return 1

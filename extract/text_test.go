@@ -92,6 +92,12 @@ func TestText(t *testing.T) {
 		want:  []layout.Block{heading(2, "KEY ACTIONS 2024"), para("Some text."), para("NOT A HEADING.")},
 		title: "KEY ACTIONS 2024",
 	}, {
+		name:  "a short line standing alone over more text is a heading in plain text",
+		file:  "t.txt",
+		text:  "Our SEND Plan 2024\n\nKey actions\n\n- Review the offer.\n\nWe will:\n\n- Meet.\n\nEnds here",
+		want:  []layout.Block{heading(1, "Our SEND Plan 2024"), heading(2, "Key actions"), list(false, marked("-", "Review the offer.", 0, 0)), para("We will:"), list(false, marked("-", "Meet.", 0, 0)), para("Ends here")},
+		title: "Our SEND Plan 2024",
+	}, {
 		name:  "title is the first line when there is no heading",
 		file:  "t.md",
 		text:  "Our plan for 2024\nwith more words.\n\nNext paragraph.",
