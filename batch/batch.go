@@ -86,10 +86,25 @@ func (b *Batch) clock() time.Time {
 // Summary counts what a run did.
 type Summary struct {
 	Documents, Failed, Carried, Items, Links, Cells, Pages int
-	// Overdue counts overdue actions; Covered, Partly, Gaps (findings) and
+	// Overdue counts overdue actions, once per edition when the run
+	// reconciles (not in a shard); Covered, Partly, Gaps (findings) and
 	// Conflicts come from reconciliation.
 	Overdue                          int
 	Covered, Partly, Gaps, Conflicts int
+	// AsOf is the span of days overdue was judged against: one day, or
+	// with reconcile.as_of: document the documents' own dates, and the
+	// run's day too when some document states none.
+	AsOfFirst, AsOfLast time.Time
+}
+
+// judged widens the as-of span by one document's day.
+func (s *Summary) judged(day time.Time) {
+	if s.AsOfFirst.IsZero() || day.Before(s.AsOfFirst) {
+		s.AsOfFirst = day
+	}
+	if day.After(s.AsOfLast) {
+		s.AsOfLast = day
+	}
 }
 
 // count adds one document's items to the summary.
@@ -197,6 +212,9 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 			}
 			asOf, _ := reconcile.AsOf(d, b.Config.Reconcile, b.clock())
 			reconcile.FlagOverdueAsOf(r.Result.Items, b.Config.Reconcile, asOf)
+			if len(r.Result.Items) > 0 {
+				sum.judged(asOf)
+			}
 			sum.count(r.Result.Items)
 			sum.Items += len(r.Result.Items)
 			sum.Cells += r.Cells
@@ -216,6 +234,7 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 		sum.Links, orphans, err = coll.finish(w, func(err error) error { return rowErrors(sink, err) })
 		t := coll.tally
 		sum.Covered, sum.Partly, sum.Gaps, sum.Conflicts = t.covered, t.partly, t.gaps, t.conflicts
+		sum.Overdue = t.overdue
 		warnOrphans(sink, orphans, b.Config.Reconcile.Decisions)
 		if err == nil {
 			err = b.report(coll, sink)

@@ -344,7 +344,7 @@ func TestMemoryFlat(t *testing.T) {
 // TestLimitsNamed: a document over a limit is failed with the limit's key.
 func TestLimitsNamed(t *testing.T) {
 	dir := t.TempDir()
-	pdf := copySample(t, dir, "notts-inspection-progress-2023.chromium.pdf")
+	pdf := copySample(t, dir, "middlesbrough-send-progress-2020.chromium.pdf")
 	big := filepath.Join(dir, "big.md")
 	if err := os.WriteFile(big, bytes.Repeat([]byte("# A plan\n\nSome words.\n"), 100_000), 0o644); err != nil {
 		t.Fatal(err)
@@ -363,7 +363,7 @@ func TestLimitsNamed(t *testing.T) {
 // failed with the limit named.
 func TestTimeLimit(t *testing.T) {
 	dir := t.TempDir()
-	pdf := copySample(t, dir, "nottm-city-send-strategy-2018.libreoffice.pdf")
+	pdf := copySample(t, dir, "middlesbrough-wsoa-2019.chromium.pdf")
 	b := &Batch{Config: config.Default(), TimeLimit: time.Nanosecond}
 	r := b.Process(context.Background(), Input{Path: pdf})
 	d := r.Result.Document

@@ -42,9 +42,21 @@ type collector struct {
 // reconcileTally is what the batch-wide passes found.
 type reconcileTally struct {
 	covered, partly, gaps, conflicts int
+	// overdue counts overdue actions once per edition: those of each
+	// edition's representative copy.
+	overdue int
 }
 
-func (t *reconcileTally) add(rec reconcile.Output) {
+func (t *reconcileTally) add(rec reconcile.Output, items []normalize.Item) {
+	rep := map[string]bool{}
+	for _, e := range rec.Editions {
+		rep[e.Representative] = true
+	}
+	for i := range items {
+		if rep[items[i].DocID] && slices.Contains(items[i].Flags, reconcile.FlagOverdue) {
+			t.overdue++
+		}
+	}
 	for _, c := range rec.Coverage {
 		switch c.Status {
 		case reconcile.Covered:
@@ -184,7 +196,7 @@ func (c *collector) finish(w *emit.Writer, rowErr func(error) error) (links int,
 		}
 		rec := reconcile.Run(in, c.decisions, c.opts)
 		links += len(rec.Links)
-		c.tally.add(rec)
+		c.tally.add(rec, in.Items)
 		if err := rowErr(errors.Join(w.AddLinks(rec.Links), w.AddCoverage(rec.Coverage), w.AddConflicts(rec.Conflicts))); err != nil {
 			return links, nil, err
 		}

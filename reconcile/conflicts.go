@@ -28,7 +28,7 @@ func conflicts(links []Link, items map[string]*normalize.Item) []Conflict {
 			if len(a.Leads) > 0 && len(b.Leads) > 0 && len(n1(a.Leads, b.Leads)) == 0 {
 				add("leads", strings.Join(a.Leads, "; "), strings.Join(b.Leads, "; "))
 			}
-			if a.Status != "" && b.Status != "" && fold(a.Status) != fold(b.Status) {
+			if a.Status != "" && b.Status != "" && statusKey(a) != statusKey(b) {
 				add("status", a.Status, b.Status)
 			}
 			if !a.Due.IsZero() && !b.Due.IsZero() && !sameDay(a.Due, b.Due) {
@@ -75,3 +75,13 @@ func dateAt(d normalize.Date, p normalize.Precision) string {
 }
 
 func dateText(d normalize.Date) string { return dateAt(d, d.Precision) }
+
+// statusKey is what a status means for comparing two items: its category
+// (normalize.ClassifyStatus, which reads the document's own legend), so
+// "B" and "Complete" agree; the folded spelling where it has none.
+func statusKey(it *normalize.Item) string {
+	if it.StatusCategory != "" {
+		return it.StatusCategory
+	}
+	return statusCategory(it.Status)
+}

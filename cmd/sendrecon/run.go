@@ -142,7 +142,14 @@ one is failed, its error naming the limit.`,
 // conflicts, and where to read it all.
 func printFindings(w io.Writer, cfg *config.Config, sum batch.Summary, now time.Time) {
 	fmt.Fprintf(w, "findings: %d covered, %d partly covered, %d gap\n", sum.Covered, sum.Partly, sum.Gaps)
-	fmt.Fprintf(w, "overdue actions: %d (as of %s)\n", sum.Overdue, batch.AsOfText(cfg.Reconcile, now))
+	asOf := batch.AsOfText(cfg.Reconcile, now)
+	if first, last := sum.AsOfFirst, sum.AsOfLast; !first.IsZero() {
+		asOf = first.Format(time.DateOnly)
+		if !last.Equal(first) {
+			asOf += " to " + last.Format(time.DateOnly) + ", each document's own date"
+		}
+	}
+	fmt.Fprintf(w, "overdue actions: %d (as of %s)\n", sum.Overdue, asOf)
 	fmt.Fprintf(w, "conflicts: %d\n", sum.Conflicts)
 	page := filepath.Join(cfg.Run.Out, report.File)
 	if _, err := os.Stat(page); err == nil {

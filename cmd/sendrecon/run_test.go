@@ -20,8 +20,8 @@ const samples = "../../testdata/samples"
 // good one is written in full, and the command says how many failed.
 func TestBadInputsFailAlone(t *testing.T) {
 	dir := t.TempDir()
-	good := copySample(t, dir, "notts-inspection-progress-2023.html")
-	pdf := readSample(t, "notts-inspection-progress-2023.chromium.pdf")
+	good := copySample(t, dir, "middlesbrough-send-progress-2020.html")
+	pdf := readSample(t, "middlesbrough-send-progress-2020.chromium.pdf")
 	bad := map[string][]byte{
 		"empty.pdf":     {},
 		"letter.pdf":    []byte("Dear colleague,\nthis is not a PDF at all.\n"),
