@@ -6,8 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
@@ -154,7 +152,18 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 	out := b.Config.Run.Out
 	inputs = b.Shard.pick(inputs)
 	digest := documentDigest(b.Config, b.Version)
-	w, err := emit.Create(out, emit.Options{
+	st, err := NewStage(out)
+	if err != nil {
+		return sum, err
+	}
+	// Everything is written into the staging folder; a failure or an
+	// interruption anywhere leaves the output folder as it was.
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, st.Discard())
+		}
+	}()
+	w, err := emit.Create(st.Dir(), emit.Options{
 		Tool: "sendrecon", Version: b.Version, Config: b.Config.Settings(), Now: b.Now,
 		RowGroupRows: b.Config.Run.RowGroupRows,
 		Part:         b.Shard.part(), DocumentDigest: digest, Only: b.Shard.tables(),
@@ -165,28 +174,31 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 	if err != nil {
 		return sum, err
 	}
-	// Scratch space beside the tables: same disk, removed whatever happens.
-	tmp, err := os.MkdirTemp(out, ".sendrecon-tmp-")
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, w.Abort())
+		}
+	}()
+	tmp, err := st.Scratch()
 	if err != nil {
-		return sum, errors.Join(err, w.Abort())
+		return sum, err
 	}
-	defer func() { err = errors.Join(err, os.RemoveAll(tmp)) }()
 	var coll *collector
 	if !b.Shard.on() {
-		decisions, err := reconcile.ReadDecisions(b.Config.Reconcile.Decisions)
+		decisions, err := b.decisions(sink)
 		if err != nil {
-			return sum, errors.Join(err, w.Abort())
+			return sum, err
 		}
 		coll, err = newCollector(tmp, b.Config.Reconcile, decisions, b.Config.Normalize.PeopleMaxEdits, b.Config.Run.ReportMaxDocuments)
 		if err != nil {
-			return sum, errors.Join(err, w.Abort())
+			return sum, err
 		}
 		defer func() { err = errors.Join(err, coll.close()) }()
 	}
 	if !b.Force {
 		b.prev, err = loadPrevious(ctx, out, tmp, digest)
 		if err != nil {
-			return sum, errors.Join(err, w.Abort())
+			return sum, err
 		}
 		defer func() { err = errors.Join(err, b.prev.close()) }()
 	}
@@ -203,6 +215,7 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 				return nil
 			}
 			seen[d.ID] = d.SourcePath
+			docErr := addDocument(w, &r)
 			sum.Documents++
 			if d.Status == normalize.StatusFailed {
 				sum.Failed++
@@ -220,7 +233,7 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 			sum.Cells += r.Cells
 			sum.Pages += d.PageCount
 			sink.Done(d, r.Carried)
-			err := rowErrors(sink, errors.Join(w.AddResult(r.Result), w.AddCells(d.ID, r.Tables), w.AddCellRows(r.CellRows)))
+			err := rowErrors(sink, errors.Join(docErr, w.AddItems(r.Result.Items), w.AddCells(d.ID, r.Tables), w.AddCellRows(r.CellRows)))
 			if err == nil && coll != nil {
 				err = coll.add(d, r.Result.Items)
 			}
@@ -229,21 +242,30 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 			}
 			return err
 		})
+	var remove []string
 	if err == nil && coll != nil {
 		var orphans []reconcile.Decision
 		sum.Links, orphans, err = coll.finish(w, func(err error) error { return rowErrors(sink, err) })
 		t := coll.tally
 		sum.Covered, sum.Partly, sum.Gaps, sum.Conflicts = t.covered, t.partly, t.gaps, t.conflicts
 		sum.Overdue = t.overdue
-		warnOrphans(sink, orphans, b.Config.Reconcile.Decisions)
+		warnOrphans(sink, orphans, DecisionsFile(b.Config))
 		if err == nil {
-			err = b.report(coll, sink)
+			remove, err = b.report(coll, sink, st)
 		}
 	}
 	if err != nil {
-		return sum, errors.Join(err, w.Abort())
+		return sum, err
 	}
-	return sum, w.Close()
+	if err := w.Close(); err != nil {
+		return sum, err
+	}
+	// The scratch files are closed before the folder is published.
+	if err := errors.Join(coll.close(), b.prev.close()); err != nil {
+		return sum, err
+	}
+	coll, b.prev = nil, nil
+	return sum, st.Publish(remove...)
 }
 
 func warnOrphans(sink Sink, orphans []reconcile.Decision, file string) {
@@ -253,19 +275,15 @@ func warnOrphans(sink Sink, orphans []reconcile.Decision, file string) {
 	}
 }
 
-// report writes review.html when the batch was small enough to hold for it,
-// and otherwise removes an earlier run's page, which no longer describes
-// the folder.
-func (b *Batch) report(coll *collector, sink Sink) error {
+// report writes review.html when the batch was small enough to hold for
+// it, and otherwise names an earlier run's page for removal: it no longer
+// describes the folder.
+func (b *Batch) report(coll *collector, sink Sink, st *Stage) (remove []string, err error) {
 	if r := coll.report; r != nil {
-		return WriteReport(b.Config.Run.Out, r.docs, r.items, r.rec, nil, b.clock(), b.Config.Reconcile)
+		return nil, WriteReport(st.Dir(), st.Target(), r.docs, r.items, r.rec, nil, b.clock(), b.Config.Reconcile)
 	}
 	sink.Note(coll.reportSkipped())
-	err := os.Remove(filepath.Join(b.Config.Run.Out, report.File))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	return err
+	return []string{report.File}, nil
 }
 
 // Process reads, extracts and normalises one input. It never fails: what
@@ -274,7 +292,7 @@ func (b *Batch) Process(ctx context.Context, in Input) (res Document) {
 	d := &res.Result.Document
 	d.SourcePath = in.Path
 	d.Format = formatOf(in.Path)
-	d.Title = strings.TrimSuffix(filepath.Base(in.Path), filepath.Ext(in.Path))
+	d.Title = fileTitle(in.Path)
 	d.Status = normalize.StatusOK
 	fail := func(err error) Document {
 		d.Status, d.Error = normalize.StatusFailed, err.Error()
@@ -334,11 +352,83 @@ func (b *Batch) Process(ctx context.Context, in Input) (res Document) {
 	for _, t := range res.Tables {
 		res.Cells += len(t.Cells)
 	}
-	if len(ld.PageErrors) > 0 && res.Result.Document.Status == normalize.StatusOK {
-		res.Result.Document.Status = normalize.StatusPartial
-		res.Result.Document.Error = pageErrors(in.Path, ld.PageErrors)
+	d = &res.Result.Document
+	if len(ld.PageErrors) > 0 {
+		// Name every page, and the file, whatever normalize said.
+		d.Status = normalize.StatusPartial
+		reason := d.Error
+		if strings.Contains(reason, "page(s) failed") {
+			reason = "" // normalize's count, without the file: said better here
+		}
+		d.Error = joinReasons(pageErrors(in.Path, ld.PageErrors), reason)
+	}
+	if d.Title == "" {
+		// Neither the document's title nor any heading: the file name
+		// stands in, and the row says so.
+		d.Title = fileTitle(in.Path)
+		d.Status = partial(d.Status)
+		d.Error = joinReasons(d.Error, fmt.Sprintf("%s: no title found (no title and no heading); the file name is used", in.Path))
+	}
+	if len(res.Result.Items) == 0 && d.Status == normalize.StatusOK {
+		d.Status = normalize.StatusPartial
+		d.Error = fmt.Sprintf("%s: no items found: no priority, action, finding, outcome or indicator was recognised", in.Path)
 	}
 	return res
+}
+
+// fileTitle is the title a document without one is given: its file name.
+func fileTitle(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+}
+
+// partial lowers ok to partial and leaves partial and failed alone.
+func partial(status string) string {
+	if status == normalize.StatusOK {
+		return normalize.StatusPartial
+	}
+	return status
+}
+
+// joinReasons joins the non-empty reasons a document is not ok.
+func joinReasons(reasons ...string) string {
+	var out []string
+	for _, r := range reasons {
+		if r != "" && !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// addDocument writes a document's row. Every input gets exactly one, so
+// that no item or cell refers to a document the table lacks: a row the
+// writer refuses (an empty required value, a value outside its column's
+// choices) is written again as a failed row naming the refusal, with the
+// values that can be trusted; if even that is refused, the document's
+// items and cells are dropped with it and the refusal is returned.
+func addDocument(w *emit.Writer, r *Document) error {
+	d := &r.Result.Document
+	err := w.AddDocument(*d)
+	if rows, _ := emit.Refused(err); len(rows) == 0 {
+		return err
+	}
+	failed := normalize.Document{
+		ID: d.ID, SourcePath: d.SourcePath, Format: d.Format, SHA256: d.SHA256,
+		Title: d.Title, PageCount: d.PageCount, Status: normalize.StatusFailed,
+		Error: joinReasons(d.Error, fmt.Sprintf("%s: documents row refused: %v", d.SourcePath, err)),
+	}
+	if failed.Title == "" {
+		failed.Title = fileTitle(d.SourcePath)
+	}
+	if failed.Format == "" {
+		failed.Format = formatOf(d.SourcePath)
+	}
+	*d = failed
+	if err2 := w.AddDocument(failed); err2 != nil {
+		r.Result.Items, r.Tables, r.CellRows = nil, nil, nil
+		return errors.Join(err, err2)
+	}
+	return nil
 }
 
 // rowErrors reports rows the writer refused (an empty required value, a

@@ -138,7 +138,7 @@ func runBatch(tb testing.TB, out string, paths []string, opts ...func(*Batch)) S
 	for _, o := range opts {
 		o(b)
 	}
-	sum, err := b.Run(context.Background(), Expand(paths), nil)
+	sum, err := b.Run(context.Background(), expand(tb, paths), nil)
 	if err != nil {
 		tb.Fatalf("run: %v", err)
 	}

@@ -291,7 +291,12 @@ func sortLikeRun(rec *reconcile.Output) {
 	})
 }
 
-func (c *collector) close() error { return c.spill.close() }
+func (c *collector) close() error {
+	if c == nil {
+		return nil
+	}
+	return c.spill.close()
+}
 
 // reportSkipped says why review.html was not written.
 func (c *collector) reportSkipped() string {

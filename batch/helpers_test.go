@@ -52,3 +52,13 @@ func garbage(n int) []byte {
 	}
 	return b
 }
+
+// expand is Expand for paths that must all be there.
+func expand(tb testing.TB, paths []string) []Input {
+	tb.Helper()
+	inputs, err := Expand(paths)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return inputs
+}

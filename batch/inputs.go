@@ -25,8 +25,17 @@ type Input struct {
 // walked in lexical order, duplicates dropped. A named file is taken whatever
 // its ending (the extractor will say if it cannot read it); a folder
 // contributes only files with a supported ending.
-func Expand(args []string) []Input {
+//
+// The arguments are checked before anything is processed: a path that does
+// not exist (a typing slip), a glob that matches nothing and a folder
+// without a supported file are an error naming each of them, so a run
+// never replaces a good output with one failed row. A file that exists but
+// cannot be read, a dangling symbolic link named on its own, or a folder
+// below one given that cannot be listed, is an input carrying its error: it
+// becomes a failed documents row.
+func Expand(args []string) ([]Input, error) {
 	var out []Input
+	var errs []error
 	seen := map[string]bool{}
 	add := func(in Input) {
 		key := filepath.Clean(in.Path)
@@ -41,11 +50,11 @@ func Expand(args []string) []Input {
 		if hasMeta(arg) {
 			matches, err := filepath.Glob(arg)
 			if err != nil {
-				add(Input{Path: arg, Err: fmt.Errorf("bad pattern %q: %w", arg, err)})
+				errs = append(errs, fmt.Errorf("%s: bad pattern: %w", arg, err))
 				continue
 			}
 			if len(matches) == 0 {
-				add(Input{Path: arg, Err: fmt.Errorf("%s: no file matches", arg)})
+				errs = append(errs, fmt.Errorf("%s: no file matches", arg))
 				continue
 			}
 			paths = matches
@@ -54,9 +63,17 @@ func Expand(args []string) []Input {
 			info, err := os.Stat(p)
 			switch {
 			case err != nil:
+				if _, lerr := os.Lstat(p); lerr != nil && errors.Is(err, fs.ErrNotExist) {
+					errs = append(errs, fmt.Errorf("%s: no such file or folder", p))
+					continue
+				}
 				add(Input{Path: p, Err: err})
 			case info.IsDir():
-				for _, in := range walk(p) {
+				found := walk(p)
+				if len(found) == 0 {
+					errs = append(errs, fmt.Errorf("%s: no document in this folder that sendrecon reads (.pdf .html .htm .txt .md)", p))
+				}
+				for _, in := range found {
 					add(in)
 				}
 			default:
@@ -64,7 +81,10 @@ func Expand(args []string) []Input {
 			}
 		}
 	}
-	return out
+	if len(errs) > 0 {
+		return nil, &UsageError{Err: errors.Join(errs...)}
+	}
+	return out, nil
 }
 
 func hasMeta(path string) bool { return strings.ContainsAny(path, `*?[`) }
@@ -97,3 +117,11 @@ func walk(dir string) []Input {
 	}
 	return out
 }
+
+// UsageError is a command line that cannot be run as given: nothing was
+// read and nothing written.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() + "\nnothing was written" }
+
+func (e *UsageError) Unwrap() error { return e.Err }

@@ -44,11 +44,20 @@ func (b *Batch) Merge(ctx context.Context, sink Sink) (sum MergeSummary, err err
 		return sum, fmt.Errorf("merge: no documents parts in %s (run 'sendrecon run --shard i/n --out %s' first)", out, out)
 	}
 	sum.Parts = len(files)
-	decisions, err := reconcile.ReadDecisions(cfg.Reconcile.Decisions)
+	st, err := NewStage(out)
 	if err != nil {
 		return sum, err
 	}
-	w, err := emit.Create(out, emit.Options{
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, st.Discard())
+		}
+	}()
+	decisions, err := b.decisions(sink)
+	if err != nil {
+		return sum, err
+	}
+	w, err := emit.Create(st.Dir(), emit.Options{
 		Tool: "sendrecon", Version: b.Version, Config: cfg.Settings(), Now: b.Now,
 		RowGroupRows: cfg.Run.RowGroupRows,
 		Part:         mergePart, Only: mergeTables,
@@ -56,29 +65,38 @@ func (b *Batch) Merge(ctx context.Context, sink Sink) (sum MergeSummary, err err
 	if err != nil {
 		return sum, err
 	}
-	tmp, err := os.MkdirTemp(out, ".sendrecon-tmp-")
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, w.Abort())
+		}
+	}()
+	tmp, err := st.Scratch()
 	if err != nil {
-		return sum, errors.Join(err, w.Abort())
+		return sum, err
 	}
-	defer func() { err = errors.Join(err, os.RemoveAll(tmp)) }()
 	coll, err := newCollector(tmp, cfg.Reconcile, decisions, cfg.Normalize.PeopleMaxEdits, cfg.Run.ReportMaxDocuments)
 	if err != nil {
-		return sum, errors.Join(err, w.Abort())
+		return sum, err
 	}
 	defer func() { err = errors.Join(err, coll.close()) }()
 	sum.Documents, err = collectParts(ctx, out, coll, sink)
-	if err == nil {
-		var orphans []reconcile.Decision
-		sum.Links, orphans, err = coll.finish(w, func(err error) error { return rowErrors(sink, err) })
-		warnOrphans(sink, orphans, cfg.Reconcile.Decisions)
-		if err == nil {
-			err = b.report(coll, sink)
-		}
-	}
 	if err != nil {
-		return sum, errors.Join(err, w.Abort())
+		return sum, err
 	}
-	return sum, w.Close()
+	var orphans []reconcile.Decision
+	sum.Links, orphans, err = coll.finish(w, func(err error) error { return rowErrors(sink, err) })
+	if err != nil {
+		return sum, err
+	}
+	warnOrphans(sink, orphans, DecisionsFile(cfg))
+	remove, err := b.report(coll, sink, st)
+	if err != nil {
+		return sum, err
+	}
+	if err := errors.Join(w.Close(), coll.close()); err != nil {
+		return sum, err
+	}
+	return sum, st.Publish(remove...)
 }
 
 // collectParts feeds the documents and items of every part to coll, each

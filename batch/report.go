@@ -9,10 +9,11 @@ import (
 	"github.com/sendrecon/sendrecon/report"
 )
 
-// WriteReport writes the review page of a run (or a diff) into its output
-// folder, beside the tables.
-func WriteReport(out string, docs []normalize.Document, items []normalize.Item, rec reconcile.Output, changes []reconcile.Change, now time.Time, opts reconcile.Options) error {
-	return report.Write(filepath.Join(out, report.File), report.Data{
+// WriteReport writes the review page of a run (or a diff) into dir (its
+// staging folder), beside the tables; the page names out, the folder it
+// will be in, and what overdue was judged against (opts' as-of).
+func WriteReport(dir, out string, docs []normalize.Document, items []normalize.Item, rec reconcile.Output, changes []reconcile.Change, now time.Time, opts reconcile.Options) error {
+	return report.Write(filepath.Join(dir, report.File), report.Data{
 		Out: out, Generated: now, AsOf: AsOfText(opts, now), Documents: docs, Items: items,
 		Links: rec.Links, Coverage: rec.Coverage, Conflicts: rec.Conflicts, Changes: changes,
 	})

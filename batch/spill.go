@@ -70,10 +70,12 @@ func (s *spill) get(sp span, v any) error {
 	return nil
 }
 
-// close removes the file.
+// close removes the file; a second close does nothing.
 func (s *spill) close() error {
-	if s == nil {
+	if s == nil || s.f == nil {
 		return nil
 	}
-	return errors.Join(s.f.Close(), os.Remove(s.f.Name()))
+	err := errors.Join(s.f.Close(), os.Remove(s.f.Name()))
+	s.f = nil
+	return err
 }

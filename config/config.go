@@ -111,6 +111,10 @@ func load(file string, environ []string) (*Config, error) {
 		if err != nil {
 			return nil, fmt.Errorf("config: %w", err)
 		}
+		// A list in the file extends the default's; "key!" replaces it.
+		if b, err = extendLists(b, v.AllSettings()); err != nil {
+			return nil, fmt.Errorf("config %s: %w", file, err)
+		}
 		if err := v.MergeConfig(bytes.NewReader(b)); err != nil {
 			return nil, fmt.Errorf("config %s: %w", file, err)
 		}
@@ -150,8 +154,18 @@ func applyEnv(v *viper.Viper, environ []string) error {
 			errs = append(errs, fmt.Errorf("environment %s: no such key", name))
 			continue
 		}
-		if _, isList := v.Get(key).([]any); isList {
-			v.Set(key, strings.Split(val, ","))
+		if cur, isList := v.Get(key).([]any); isList {
+			// Like a file's list, the variable's entries extend the list;
+			// a leading "!" replaces it: SENDRECON_NORMALIZE_NULL_DATES='!tbc,n/a'.
+			if rest, replace := strings.CutPrefix(val, ReplaceSuffix); replace {
+				v.Set(key, strings.Split(rest, ","))
+				continue
+			}
+			var add []any
+			for _, s := range strings.Split(val, ",") {
+				add = append(add, s)
+			}
+			v.Set(key, mergeList(cur, add))
 			continue
 		}
 		v.Set(key, val)

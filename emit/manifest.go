@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/sendrecon/sendrecon/internal/atomicfile"
 )
 
 // ManifestFile is the name of the run's manifest in the output folder.
@@ -131,21 +133,8 @@ func ReadManifests(dir string) ([]*Manifest, error) {
 	return out, nil
 }
 
-func writeAtomic(path string, data []byte) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fileError("", path, err)
-	}
-	defer func() {
-		if err != nil {
-			err = errors.Join(err, removeIfThere(tmp.Name()))
-		}
-	}()
-	_, werr := tmp.Write(data)
-	if err := errors.Join(werr, tmp.Sync(), tmp.Close()); err != nil {
-		return fileError("", tmp.Name(), err)
-	}
-	return fileError("", path, os.Rename(tmp.Name(), path))
+func writeAtomic(path string, data []byte) error {
+	return fileError("", path, atomicfile.WriteFile(path, data, 0o644))
 }
 
 func removeIfThere(path string) error {

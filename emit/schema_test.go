@@ -1,10 +1,7 @@
 package emit
 
 import (
-	"bytes"
-	"flag"
 	"fmt"
-	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -13,10 +10,9 @@ import (
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/parquet-go/parquet-go/format"
+	"github.com/sendrecon/sendrecon/internal/golden"
 	"github.com/sendrecon/sendrecon/normalize"
 )
-
-var update = flag.Bool("update", false, "rewrite SCHEMA.md from Schema")
 
 // rowTypes pairs every table of Schema with the Go type of its rows.
 var rowTypes = map[string]any{
@@ -32,19 +28,7 @@ func TestStatusCategoriesMatch(t *testing.T) {
 }
 
 func TestSchemaDocIsCurrent(t *testing.T) {
-	got := SchemaMarkdown()
-	if *update {
-		if err := os.WriteFile("SCHEMA.md", got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile("SCHEMA.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Error("SCHEMA.md is stale; run go test ./emit -update")
-	}
+	golden.Check(t, "SCHEMA.md", SchemaMarkdown())
 }
 
 // TestRowTypesMatchSchema reads the Parquet schema parquet-go derives from

@@ -7,6 +7,8 @@ import (
 	"reflect"
 
 	"github.com/parquet-go/parquet-go"
+
+	"github.com/sendrecon/sendrecon/internal/atomicfile"
 )
 
 // tableFile is the life of one table's file, whatever its row type.
@@ -28,7 +30,7 @@ type tableWriter[T any] struct {
 	dir    string // the folder path is in
 	part   string // Options.Part
 	path   string // the final <dir>/<table>.parquet or <dir>/<table>/<part>.parquet
-	tmp    *os.File
+	tmp    *atomicfile.File
 	pw     *parquet.GenericWriter[T]
 	check  *checker[T]
 	staged [1]T // the row being written, so no row escapes per call
@@ -55,7 +57,7 @@ func newTableWriter[T any](dir, name, part string, opts ...parquet.WriterOption)
 	}
 	// Hidden and in the same folder, so readers never take it for a table
 	// and the rename stays on one file system.
-	tmp, err := os.CreateTemp(dir, "."+name+".parquet.tmp-*")
+	tmp, err := atomicfile.Create(path, 0o644)
 	if err != nil {
 		return nil, fileError(name, path, err)
 	}
@@ -99,7 +101,7 @@ func (t *tableWriter[T]) add(row T, bad *columnError) error {
 
 func (t *tableWriter[T]) finish() error {
 	t.done = true
-	err := errors.Join(t.broken, t.pw.Close(), t.tmp.Sync(), t.tmp.Close())
+	err := errors.Join(t.broken, t.pw.Close(), t.tmp.Finish())
 	return fileError(t.name, t.tmp.Name(), err)
 }
 
@@ -115,7 +117,7 @@ func (t *tableWriter[T]) publish() error {
 	} else if err := removeIfThere(filepath.Join(filepath.Dir(t.dir), t.name+".parquet")); err != nil {
 		return fileError(t.name, t.path, err)
 	}
-	return fileError(t.name, t.path, os.Rename(t.tmp.Name(), t.path))
+	return fileError(t.name, t.path, t.tmp.Publish())
 }
 
 // removeParts removes the *.parquet parts in dir, and dir if that empties
@@ -142,12 +144,8 @@ func (t *tableWriter[T]) unpublish() error {
 }
 
 func (t *tableWriter[T]) discard() error {
-	if !t.done {
-		t.done = true
-		// The file is being thrown away; only its removal matters.
-		_ = t.tmp.Close()
-	}
-	return fileError(t.name, t.tmp.Name(), removeIfThere(t.tmp.Name()))
+	t.done = true
+	return fileError(t.name, t.tmp.Name(), t.tmp.Abort())
 }
 
 // unusable reports that no more rows can be written.

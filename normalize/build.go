@@ -40,6 +40,14 @@ type builder struct {
 	quoteDone int
 	// modal finds the words of an instruction (finding_modals).
 	modal *regexp.Regexp
+	// codeLabel reads "Action 1.1:" at the start of an item's text.
+	codeLabel *regexp.Regexp
+	// titleLine is the last heading-like paragraph since the last heading.
+	titleLine string
+	// headAt and skipAt are, per block, the nearest heading before it and
+	// whether it is in a skipped section (index).
+	headAt []int
+	skipAt []bool
 	// counters of positional keys, per prefix.
 	counters map[string]int
 
@@ -80,6 +88,9 @@ type headingCtx struct {
 	period    [2]Date
 	hasPeriod bool
 	skip      bool
+	// label marks a section opened by a finding label paragraph, not a
+	// heading (sectionlabel.go).
+	label bool
 	// field is the list field (rationale, ...) the section's content
 	// gives the enclosing item, from field_sections.
 	field string
@@ -133,6 +144,9 @@ func newBuilder(doc *layout.Document, d *Document, opts Options) *builder {
 	if len(opts.CaptionWords) > 0 {
 		b.captions = mustCompile(wordsPattern(`^\s*(?:`, opts.CaptionWords, `)\s*\d*\s*[:.]`))
 	}
+	if len(opts.CodeLabels) > 0 {
+		b.codeLabel = mustCompile(wordsPattern(`^\s*(?:`, opts.CodeLabels, `)\s*(\d{1,2}(?:\.\d{1,2})*[a-z]?)\s*[:.)\-–—]?\s+`))
+	}
 	if len(opts.FindingModals) > 0 {
 		b.modal = mustCompile(wordsPattern(`\b(?:`, opts.FindingModals, `)\b`))
 	}
@@ -165,6 +179,9 @@ func (b *builder) run() {
 		case layout.KindHeading:
 			b.heading(blk, prio[i])
 		case layout.KindParagraph:
+			if code := b.labelParagraph(blk); code != "" {
+				b.openLabelSection(code, oneLine(blk.Text))
+			}
 			b.paragraph(blk)
 		case layout.KindList:
 			b.list(blk)
@@ -261,39 +278,48 @@ func (b *builder) priorityHeadings() map[int]string {
 
 // headingOf is the index of the nearest heading before block j, or -1.
 func (b *builder) headingOf(j int) int {
-	for i := j - 1; i >= 0; i-- {
-		if b.doc.Blocks[i].Kind == layout.KindHeading {
-			return i
-		}
-	}
-	return -1
+	b.index()
+	return b.headAt[j]
 }
 
 // inSkipped reports whether block j is in a skipped section.
 func (b *builder) inSkipped(j int) bool {
-	if b.doc.Blocks[j].Kind == layout.KindHeading {
-		return b.skipped(j)
-	}
-	h := b.headingOf(j)
-	return h >= 0 && b.skipped(h)
+	b.index()
+	return b.skipAt[j]
 }
 
 // skipped reports whether heading i is in a skipped section.
-func (b *builder) skipped(i int) bool {
-	level := b.doc.Blocks[i].Level
-	for k := i; k >= 0; k-- {
-		blk := b.doc.Blocks[k]
-		if blk.Kind != layout.KindHeading || k < i && blk.Level >= level {
+func (b *builder) skipped(i int) bool { return b.inSkipped(i) }
+
+// index works out once, for every block, its nearest heading before it and
+// whether it is in a skipped section (priorityHeadings asks for both many
+// times).
+func (b *builder) index() {
+	if b.headAt != nil {
+		return
+	}
+	n := len(b.doc.Blocks)
+	b.headAt, b.skipAt = make([]int, n), make([]bool, n)
+	type open struct {
+		level int
+		skip  bool
+	}
+	var stack []open
+	last := -1
+	for j, blk := range b.doc.Blocks {
+		b.headAt[j] = last
+		if blk.Kind != layout.KindHeading {
+			b.skipAt[j] = len(stack) > 0 && stack[len(stack)-1].skip
 			continue
 		}
-		level = blk.Level
-		for _, re := range b.skip {
-			if re.MatchString(blk.Text) {
-				return true
-			}
+		for len(stack) > 0 && stack[len(stack)-1].level >= blk.Level {
+			stack = stack[:len(stack)-1]
 		}
+		skip := (len(stack) > 0 && stack[len(stack)-1].skip) || matchAny(b.skip, blk.Text)
+		stack = append(stack, open{blk.Level, skip})
+		b.skipAt[j] = skip
+		last = j
 	}
-	return false
 }
 
 // listKindAt is the kind of item the list at block j holds by its heading
@@ -332,7 +358,7 @@ func (b *builder) heading(blk *layout.Block, prioKey string) {
 		}
 	}
 	if fold(text) != fold(b.d.Title) {
-		if s, e, ok := Period(text); ok {
+		if s, e, ok := HeadingPeriod(text); ok {
 			ctx.period, ctx.hasPeriod = [2]Date{s, e}, true
 		}
 	}
@@ -350,6 +376,7 @@ func (b *builder) heading(blk *layout.Block, prioKey string) {
 		}
 	}
 	b.lastPara = ""
+	b.titleLine = ""
 	if ctx.skip {
 		b.stack = append(b.stack, ctx)
 		return
@@ -419,6 +446,8 @@ func (b *builder) paragraph(blk *layout.Block) {
 			return
 		}
 		switch {
+		case !b.prose.text && leadIn(text):
+			// "The inspection letter said:" introduces the statement.
 		case !b.prose.text:
 			it.Text = cleanText(unquote(text))
 			b.prose.text = true
@@ -441,7 +470,63 @@ func (b *builder) paragraph(blk *layout.Block) {
 	if !ctx.skip && b.instruction(text) {
 		return
 	}
+	if !ctx.skip && b.numberedAction(blk, text) {
+		b.lastPara = ""
+		return
+	}
+	if isSubheading(text) && len(strings.Fields(text)) <= 8 {
+		// A short line without final punctuation heads what follows, as a
+		// heading would, in a format without headings (plain text).
+		b.titleLine = text
+	}
 	b.lastPara = text
+}
+
+var reByDate = regexp.MustCompile(`(?i)^(by|due|deadline|timescale)\b:?\s*`)
+
+// numberedAction reads a paragraph that starts with an item code under a
+// heading (or a heading-like line) that names actions ("Key actions"):
+// "1.2 Work with partners to ... Lead: Jo Bloggs. By March 2024." is
+// action 1.2 with its lead and due date. Outside such a section numbered
+// paragraphs are a report's own numbering, not actions.
+func (b *builder) numberedAction(blk *layout.Block, text string) bool {
+	code, rest := b.leadCode(text)
+	if code == "" || rest == "" {
+		return false
+	}
+	heading := b.top().text
+	if b.titleLine != "" {
+		heading = b.titleLine
+	}
+	sec, ok := b.sectionOf(heading, "")
+	if !ok || sec.kind != KindAction {
+		return false
+	}
+	b.rule = fmt.Sprintf("paragraph: numbered action under %q", heading)
+	it := Item{Kind: KindAction, Key: code, Page: blk.Page}
+	aux := itemAux{}
+	var keep []string
+	for _, sent := range sentences(rest) {
+		if r, ok := b.leadsLine(sent); ok {
+			l, o := b.leads.Parse(strings.TrimSuffix(r, "."))
+			it.Leads = append(it.Leads, l...)
+			it.LeadOrgs = append(it.LeadOrgs, o...)
+			continue
+		}
+		if m := reByDate.FindString(sent); m != "" && len(keep) > 0 {
+			raw := strings.TrimSuffix(strings.TrimSpace(sent[len(m):]), ".")
+			if _, ok := ParseTimescale(raw, b.opts.NullDates); ok {
+				it.Timescale = raw
+				b.readDates(&it, &aux, raw, false)
+				continue
+			}
+		}
+		keep = append(keep, sent)
+	}
+	it.Text = cleanText(strings.Join(keep, " "))
+	it.ParentKey = b.parentOf(code)
+	b.add(it, aux)
+	return true
 }
 
 // leadsLine reads "Lead: ...", "Joint leads: ...": a label of a few words
@@ -692,4 +777,15 @@ func (b *builder) docPeriod() (Date, Date) {
 		}
 	}
 	return Date{}, Date{}
+}
+
+// leadCode separates an item's own code from its text: "1.2 Develop",
+// "Action 1.2: Develop" (normalize.code_labels).
+func (b *builder) leadCode(s string) (code, rest string) {
+	if b.codeLabel != nil {
+		if m := b.codeLabel.FindStringSubmatchIndex(s); m != nil {
+			return s[m[2]:m[3]], strings.TrimSpace(s[m[1]:])
+		}
+	}
+	return splitCode(s)
 }

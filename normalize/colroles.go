@@ -42,9 +42,11 @@ func (b *builder) inferRoles(t *layout.Table, h tableHeader) tableHeader {
 			continue
 		}
 		switch {
+		case cur == "" && !has(RoleKey) && b.share(firsts, b.isCode) >= minShare:
+			roles[c] = RoleKey
 		case cur != RoleStatus && (cur == "" || cur == RoleProgress) && b.share(firsts, b.statusWord) >= minShare:
 			roles[c] = RoleStatus
-		case cur == "" && b.dateColumn(firsts):
+		case (cur == "" || cur == RoleTarget) && b.dateColumn(firsts):
 			switch {
 			case !has(RoleDue) && !has(RoleTimescale):
 				roles[c] = RoleDue
@@ -142,4 +144,14 @@ func (p *leadParser) anyName(s string) bool {
 		}
 	}
 	return false
+}
+
+// isCode reports whether s is nothing but an item's or a finding's code
+// ("1.2", "PA1.3", "AFI2").
+func (b *builder) isCode(s string) bool {
+	if _, _, ok := b.itemCode(s); ok {
+		return true
+	}
+	_, kind, ok := b.refs.Label(s)
+	return ok && kind == KindFinding
 }

@@ -41,6 +41,9 @@ func newColumnMatcher(columns map[string][]string) columnMatcher {
 // earliest in it, the longest on a tie; "" when none is found.
 func (m columnMatcher) Role(header string) string {
 	words := strings.Fields(fold(header))
+	for i, w := range words {
+		words[i] = dropFootnoteMark(w)
+	}
 	bestAt, bestLen, best := len(words)+1, 0, ""
 	for _, p := range m.phrases {
 		at := indexPhrase(words, p.words)
@@ -153,4 +156,22 @@ func (h tableHeader) isRepeat(t *layout.Table, r int) bool {
 		}
 	}
 	return filled > 0 && same*2 > filled
+}
+
+// dropFootnoteMark drops digits a footnote mark left on a header word
+// ("Target date1" is "Target date").
+func dropFootnoteMark(w string) string {
+	t := strings.TrimRight(w, "0123456789")
+	if t == "" || t == w {
+		return w
+	}
+	for _, r := range t {
+		if r < 'a' || r > 'z' {
+			return w // "q3", "2024": not a word with a mark
+		}
+	}
+	if len(t) < 3 {
+		return w
+	}
+	return t
 }

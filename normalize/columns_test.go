@@ -38,3 +38,13 @@ func TestColumnRole(t *testing.T) {
 		}
 	}
 }
+
+func TestRoleIgnoresFootnoteMark(t *testing.T) {
+	m := newColumnMatcher(map[string][]string{RoleDue: {"target date"}, RoleText: {"action"}})
+	if got := m.Role("Target date1"); got != RoleDue {
+		t.Errorf("Role(Target date1) = %q; want %q", got, RoleDue)
+	}
+	if got := dropFootnoteMark("q3"); got != "q3" {
+		t.Errorf("dropFootnoteMark(q3) = %q", got)
+	}
+}

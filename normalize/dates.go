@@ -393,3 +393,16 @@ func dropSuperseded(s string, words []string) string {
 	}
 	return s
 }
+
+// HeadingPeriod is the period a section heading gives the items under it:
+// a range of years as Period reads it, or a financial-year quarter the
+// section is due by ("What we'll do next (by end of Q1 2020/21)"), which
+// gives a due date and no start.
+func HeadingPeriod(s string) (start, end Date, ok bool) {
+	if reFYQuarter.MatchString(s) {
+		if d, ok := parseOne(s, true); ok && d.Precision == PrecisionQuarter {
+			return Date{}, d, true
+		}
+	}
+	return Period(s)
+}

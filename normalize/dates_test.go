@@ -130,3 +130,14 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+func TestHeadingPeriod(t *testing.T) {
+	s, e, ok := HeadingPeriod("What we'll do next (by end of Q1 2020/21)")
+	if !ok || !s.IsZero() || e != (Date{day(2020, 6, 30), PrecisionQuarter}) {
+		t.Errorf("financial-year quarter heading: %v %v %v; want no start, due June 2020", s, e, ok)
+	}
+	s, e, ok = HeadingPeriod("Our commissioning priorities for 2020 – 2023")
+	if !ok || s.Time.Year() != 2020 || e.Time.Year() != 2023 {
+		t.Errorf("year range heading: %v %v %v", s, e, ok)
+	}
+}

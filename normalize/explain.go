@@ -169,6 +169,19 @@ func WriteExplain(w io.Writer, res Result) error {
 			}
 			ew.printf("\n")
 		}
+		if len(it.Leads)+len(it.LeadOrgs) > 0 {
+			ew.printf("  leads: %s\n", strings.Join(append(slices.Clone(it.Leads), it.LeadOrgs...), "; "))
+		}
+		if it.Timescale != "" || !it.Due.IsZero() {
+			ew.printf("  when: %q", it.Timescale)
+			if !it.Due.IsZero() {
+				ew.printf(", due %s (%s)", it.Due.Time.Format("2006-01-02"), it.Due.Precision)
+			}
+			ew.printf("\n")
+		}
+		if len(it.Refs) > 0 {
+			ew.printf("  refs: %s (from %q)\n", strings.Join(it.Refs, ", "), it.RefsRaw)
+		}
 		if len(it.Flags) > 0 {
 			ew.printf("  flags: %s\n", strings.Join(it.Flags, ", "))
 		}

@@ -41,9 +41,13 @@ var (
 func (p *leadParser) Parse(s string) (leads, orgs []string) {
 	s = reLeadsLabel.ReplaceAllString(strings.TrimSpace(s), "")
 	for _, line := range strings.Split(s, "\n") {
+		// A list wrapped over lines leaves its joiner at a line's end:
+		// "Gareth Rowntree &" / "Karen Lister".
+		line = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(line), "&/,;+"))
+		line = strings.TrimSuffix(line, " and")
 		line = splitAndPerson(line)
 		for _, part := range strings.Split(line, "\n") {
-			for _, e := range p.splitRuns(splitTop(part, " / ", ";")) {
+			for _, e := range p.splitRuns(p.splitJoined(splitTop(part, " / ", ";"))) {
 				l, o := p.entry(e)
 				leads = append(leads, l...)
 				orgs = append(orgs, o...)
@@ -172,7 +176,7 @@ func (p *leadParser) entry(e string) (leads, orgs []string) {
 			return segs, nil
 		}
 		if bracket != "" {
-			orgs = append(orgs, p.orgsIn(splitTop(bracket, ", "))...)
+			orgs = append(orgs, p.bracketOrgs(bracket)...)
 		}
 		names := []string{first}
 		var rest []string
@@ -201,14 +205,272 @@ func (p *leadParser) entry(e string) (leads, orgs []string) {
 			return leads, nil
 		}
 	}
-	head, _ := cutBracket(e)
+	if !strings.ContainsAny(e, " \t") && !p.isTitle(e) {
+		// One word that is no title: an acronym standing for a post
+		// ("DCO") is a lead; any other ("HPCI", "Parents4Change") names
+		// an organisation.
+		if full, ok := p.acronyms[e]; ok && p.isTitle(full) && !p.isOrg(full) {
+			return []string{e}, nil
+		}
+		return nil, []string{e}
+	}
+	head, inner := cutBracket(e)
 	if p.isTitle(head) {
-		return []string{e}, nil
+		return p.titleEntry(e, head, inner)
+	}
+	// "South Tees CCG, TEWV and STHFT": a list of organisations.
+	if parts := splitTop(e, ", ", " and "); len(parts) > 1 {
+		all := true
+		for _, part := range parts {
+			if !p.orgLike(part) {
+				all = false
+			}
+		}
+		if all {
+			return nil, parts
+		}
 	}
 	if p.isOrg(head) {
 		return nil, []string{e}
 	}
 	return []string{e}, nil
+}
+
+// titleEntry reads a job title used as a lead, with the organisation it
+// may name in a bracket or after a comma: "Head of Attendance (HCC)",
+// "Chief Nurse, South Tees CCG", "Associate Director, Children's
+// Commissioning (HWE ICB)". A comma that does not lead to an organisation
+// is part of the title.
+func (p *leadParser) titleEntry(e, head, inner string) (leads, orgs []string) {
+	lead := e
+	if inner != "" {
+		if o := p.bracketOrgs(inner); len(o) > 0 {
+			orgs, lead = o, head
+		} else if full, ok := p.acronyms[inner]; ok && p.isTitle(full) {
+			lead = head // "(DCO)" restates the post
+		}
+	}
+	segs := splitTop(lead, ", ")
+	var tail []string
+	for len(segs) > 1 {
+		last := segs[len(segs)-1]
+		if !p.isOrg(last) || p.isTitle(last) {
+			break
+		}
+		tail = append([]string{last}, tail...)
+		segs = segs[:len(segs)-1]
+	}
+	return []string{strings.Join(segs, ", ")}, append(tail, orgs...)
+}
+
+// bracketOrgs returns the organisations a bracket names: "(HCC)" where the
+// document expands HCC to an organisation, "(Chair, Parents4Change)" whose
+// part after a role is the employer, "(South Tees CCG)".
+func (p *leadParser) bracketOrgs(inner string) []string {
+	segs := splitTop(inner, ", ")
+	if len(segs) == 1 {
+		if isAcronymOnly(inner) {
+			if p.acronymOrg(inner) {
+				return []string{inner}
+			}
+			return nil
+		}
+		return p.orgsIn(segs)
+	}
+	if o := p.orgsIn(segs); len(o) > 0 {
+		return o
+	}
+	// "Role, Org": what follows a role is who the person works for.
+	if last := segs[len(segs)-1]; p.isTitle(segs[0]) && !p.isTitle(last) && (p.isOrg(last) || coined(last)) {
+		return []string{last}
+	}
+	return nil
+}
+
+// ownAcronym reports whether acr is the acronym of name: the document
+// expands it to name, or name's initials end with it.
+func (p *leadParser) ownAcronym(name, acr string) bool {
+	if full, ok := p.acronyms[acr]; ok && fold(full) == fold(name) {
+		return true
+	}
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		w = strings.Trim(w, "(),.;'’")
+		switch {
+		case w == "" || acronymStopWords[strings.ToLower(w)]:
+		case allUpper(w):
+			b.WriteString(w)
+		default:
+			b.WriteString(strings.ToUpper(w[:1]))
+		}
+	}
+	return strings.HasSuffix(b.String(), acr)
+}
+
+// acronymOrg reports whether the document expands an acronym to an
+// organisation.
+func (p *leadParser) acronymOrg(a string) bool {
+	full, ok := p.acronyms[a]
+	return ok && p.isOrg(full) && !p.isTitle(full)
+}
+
+// orgLike reports whether s can stand alone as an organisation: one that
+// isOrg knows, or a single capitalised token that is no title ("TEWV",
+// "Parents4Change").
+func (p *leadParser) orgLike(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || p.isTitle(s) {
+		return false
+	}
+	if p.isOrg(s) {
+		return true
+	}
+	return !strings.ContainsAny(s, " \t") && (allUpper(s) && len(s) > 1 || coined(s)) && !p.isKnownNonOrg(s)
+}
+
+// isKnownNonOrg reports whether the document expands s to something that
+// is neither an organisation nor a post ("SEN": special educational needs).
+func (p *leadParser) isKnownNonOrg(s string) bool {
+	full, ok := p.acronyms[s]
+	return ok && !p.isOrg(full) && !p.isTitle(full)
+}
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// splitJoined splits entries at "&", " and " and "/" where both sides can
+// stand alone as a lead ("Kate Lumley & Helen Crossley", "Stephen Railton
+// and DCO"); "Director of Inclusion and Skills" and "SEN & Vulnerable
+// Learners Service" stay whole. Joins are tried from the last, so that
+// "Director of Inclusion and Skills (HCC) and Chief Digital Officer" splits
+// before "Chief".
+func (p *leadParser) splitJoined(entries []string) []string {
+	var out []string
+	for _, e := range entries {
+		out = append(out, p.splitJoin(e)...)
+	}
+	return out
+}
+
+func (p *leadParser) splitJoin(e string) []string {
+	for _, sep := range []string{"&", " and ", "/"} {
+		at := topLevelIndexes(e, sep)
+		for k := len(at) - 1; k >= 0; k-- {
+			left, right := strings.TrimSpace(e[:at[k]]), strings.TrimSpace(e[at[k]+len(sep):])
+			// "Name, Role, A and B": what is joined may be the
+			// organisation's own name; splitAndPerson splits people.
+			if left == "" || right == "" || len(splitTop(left, ", ")) > 1 {
+				continue
+			}
+			if p.standsAlone(left, true) && p.standsAlone(right, false) && !p.continuesTitle(left, right) {
+				return append(p.splitJoin(left), p.splitJoin(right)...)
+			}
+		}
+	}
+	return []string{e}
+}
+
+// topLevelIndexes returns where sep occurs in s outside brackets.
+func topLevelIndexes(s, sep string) []int {
+	var out []int
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		}
+		if depth == 0 && strings.HasPrefix(s[i:], sep) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// standsAlone reports whether s is a whole lead by itself: a person's name
+// (with a role after it), a job title, an organisation, or one token the
+// document expands to a post or organisation, or that is written like a
+// name of its own ("Parents4Change").
+//
+// An acronym the document does not expand stands alone only after the
+// first part: "Stephen Railton and DCO", but "SEN & Vulnerable Learners
+// Service" is one name.
+func (p *leadParser) standsAlone(s string, leading bool) bool {
+	head, _ := cutBracket(strings.TrimSpace(s))
+	first := strings.TrimSpace(splitTop(head, ", ")[0])
+	if first == "" {
+		return false
+	}
+	if !strings.ContainsAny(first, " \t") {
+		if full, ok := p.acronyms[first]; ok {
+			return p.isTitle(full) || p.isOrg(full) || !leading && properName(full)
+		}
+		return p.isTitle(first) || coined(first) || !leading && allUpper(first) && len(first) > 1
+	}
+	return isPersonName(first, p) || p.isTitle(first) || p.isOrg(first)
+}
+
+// continuesTitle reports whether b, joined to the title a by "&" or "and",
+// more likely continues the title's subject ("Head of SEN & Vulnerable
+// Learners") than names a second lead: a title ending in "of ..." followed
+// by words that are no title, organisation or known acronym.
+func (p *leadParser) continuesTitle(a, b string) bool {
+	if !p.isTitle(a) || !strings.Contains(" "+strings.ToLower(a)+" ", " of ") {
+		return false
+	}
+	head, _ := cutBracket(strings.TrimSpace(b))
+	if p.isTitle(head) || p.isOrg(head) {
+		return false
+	}
+	if _, ok := p.acronyms[head]; ok {
+		return false
+	}
+	return true
+}
+
+// properName reports whether every word of s longer than three letters
+// is capitalised: the expansion of an acronym that names a body ("Herts
+// Parent Carer Involvement"), not a thing ("special educational needs").
+func properName(s string) bool {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if len(w) <= 3 {
+			continue
+		}
+		if !startsUpper(w) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// coined reports whether a single word is written as a name of its own:
+// a capital inside it or a digit ("Parents4Change", "KIDS" is not).
+func coined(w string) bool {
+	rs := []rune(w)
+	if len(rs) < 2 || !unicode.IsUpper(rs[0]) || strings.ContainsAny(w, " \t") {
+		return false
+	}
+	lower := false
+	for _, r := range rs[1:] {
+		if unicode.IsLower(r) {
+			lower = true
+		}
+	}
+	for _, r := range rs[1:] {
+		if unicode.IsDigit(r) || lower && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesIn returns the people s names: one name, or "A and B"; nil if s is
@@ -243,6 +505,12 @@ func (p *leadParser) orgsIn(segs []string) []string {
 				return o
 			}
 			continue
+		}
+		// "Children's Services (HCC)": the organisation is the bracket's,
+		// unless the bracket is the name's own acronym ("Nottinghamshire
+		// County Council (NCC)").
+		if inner != "" && isAcronymOnly(inner) && p.acronymOrg(inner) && !p.ownAcronym(head, inner) {
+			return []string{inner}
 		}
 		if p.isOrg(head) && !p.isTitle(head) {
 			return p.splitOrgs(s)

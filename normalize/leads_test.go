@@ -2,11 +2,13 @@ package normalize
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
 func TestParseLeads(t *testing.T) {
-	acr := map[string]string{"NCC": "Nottinghamshire County Council", "CCG": "Clinical Commissioning Group"}
+	acr := map[string]string{"NCC": "Nottinghamshire County Council", "CCG": "Clinical Commissioning Group",
+		"HCC": "Hertfordshire County Council", "DCO": "Designated Clinical Officer", "HPCI": "Herts Parent Carer Involvement"}
 	p := newLeadParser(testOptions(), acr)
 	tests := []struct {
 		name        string
@@ -28,6 +30,28 @@ func TestParseLeads(t *testing.T) {
 		{"comma list of people", "Jane Starbuck, Simon Ray and Jude Burgess", []string{"Jane Starbuck", "Simon Ray", "Jude Burgess"}, nil},
 		{"reflowed names", "Jill Norman Katharine Browne Terry Hayes", []string{"Jill Norman", "Katharine Browne", "Terry Hayes"}, nil},
 	}
+	tests = append(tests, []struct {
+		name        string
+		in          string
+		leads, orgs []string
+	}{
+		{"ampersand between people", "Kate Lumley & Helen Crossley", []string{"Kate Lumley", "Helen Crossley"}, nil},
+		{"joiner at line end", "Gareth Rowntree &\nKaren Lister (Director of Commissioning, South Tees CCG)", []string{"Gareth Rowntree", "Karen Lister"}, []string{"South Tees CCG"}},
+		{"and with a bracketed role", "Kate Lumley (Principal Educational Psychologist) and Helen Crossley", []string{"Kate Lumley", "Helen Crossley"}, nil},
+		{"title with bracketed org acronym", "Head of Attendance and Inclusion (HCC)", []string{"Head of Attendance and Inclusion"}, []string{"HCC"}},
+		{"title comma org", "Chief Nurse, South Tees CCG", []string{"Chief Nurse"}, []string{"South Tees CCG"}},
+		{"comma inside a title", "Associate Director, Children's Commissioning (HWE ICB)", []string{"Associate Director, Children's Commissioning"}, []string{"HWE ICB"}},
+		{"title and title", "Head of Information Governance (HCC) /\nData Protection Officer, HWE ICB", []string{"Head of Information Governance", "Data Protection Officer"}, []string{"HCC", "HWE ICB"}},
+		{"title keeps its subject", "Head of SEN & Vulnerable Learners", []string{"Head of SEN & Vulnerable Learners"}, nil},
+		{"title and words stay whole", "Director of Inclusion and Skills (HCC)", []string{"Director of Inclusion and Skills"}, []string{"HCC"}},
+		{"org list", "South Tees CCG, TEWV and STHFT", nil, []string{"South Tees CCG", "TEWV", "STHFT"}},
+		{"team", "Participation and Engagement Team", nil, []string{"Participation and Engagement Team"}},
+		{"role and employer in brackets", "Lisa Moran (Chair, Parents4Change) and Joanne Hebden", []string{"Lisa Moran", "Joanne Hebden"}, []string{"Parents4Change"}},
+		{"department with org acronym", "Claire Ashworth, Executive Director, Children's Services (HCC)", []string{"Claire Ashworth"}, []string{"HCC"}},
+		{"post acronym", "Stephen Railton and DCO", []string{"Stephen Railton", "DCO"}, nil},
+		{"bracketed post acronym dropped", "Rachael Whitfield (DCO)", []string{"Rachael Whitfield"}, nil},
+		{"org acronym alone", "HPCI", nil, []string{"HPCI"}},
+	}...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			leads, orgs := p.Parse(tt.in)
@@ -59,4 +83,25 @@ func TestParseOrgs(t *testing.T) {
 			}
 		})
 	}
+}
+
+func FuzzParseLeads(f *testing.F) {
+	for _, s := range []string{"Kate Lumley & Helen Crossley", "Gareth Rowntree &\nKaren Lister (Director, South Tees CCG)",
+		"Head of Attendance and Inclusion (HCC)", "Associate Director, Children's Commissioning (HWE ICB)", "South Tees CCG, TEWV and STHFT",
+		"Lisa Moran (Chair, Parents4Change) and Joanne Hebden", "(", ")", "& &", " and ", "A (B (C, D)) and E", "/\n/"} {
+		f.Add(s)
+	}
+	acr := map[string]string{"HCC": "Hertfordshire County Council", "DCO": "Designated Clinical Officer"}
+	p := newLeadParser(testOptions(), acr)
+	f.Fuzz(func(t *testing.T, s string) {
+		leads, orgs := p.Parse(s)
+		for _, l := range append(append([]string{}, leads...), orgs...) {
+			if strings.TrimSpace(l) == "" {
+				t.Fatalf("Parse(%q) gave an empty entry: %q %q", s, leads, orgs)
+			}
+			if !strings.Contains(s, strings.Fields(l)[0]) {
+				t.Fatalf("Parse(%q) gave %q, not in the cell", s, l)
+			}
+		}
+	})
 }

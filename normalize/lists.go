@@ -75,7 +75,7 @@ func (b *builder) list(blk *layout.Block) {
 			n = b.next("list:" + sec.prefix + string(sec.kind))
 		}
 		text := cleanText(li.Text)
-		code, rest := splitCode(text)
+		code, rest := b.leadCode(text)
 		if code == "" && sec.kind == KindPriority {
 			code, rest = b.headingCode(text)
 		}

@@ -26,6 +26,9 @@ type Options struct {
 	// "Priority 1: ..." or "Workstream 3 - ..."; a number before the words
 	// ("1. Next Step - ...") is read without them.
 	HeadingLabels []string `mapstructure:"heading_labels"`
+	// CodeLabels are words an item's own code can follow at the start of
+	// its text: "Action 1.1: publish ..." is item 1.1.
+	CodeLabels []string `mapstructure:"code_labels"`
 	// Codes are the families of finding codes: "Area for improvement 2",
 	// "AFI 2" and "AF2" are all AFI2.
 	Codes []CodeRule `mapstructure:"codes"`

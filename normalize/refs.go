@@ -40,9 +40,9 @@ func newRefParser(o Options) *refParser {
 			kind: Kind(c.Kind),
 			// The number may carry an action's own number and letter:
 			// "AFI2.1", "PA2.4a" are references to actions of a finding.
-			re:     mustCompile(`(?i)(?:^|[^A-Za-z])(?:` + alt + `)\s*(?:no\.?\s*)?([0-9]{1,2}(?:\.[0-9]{1,2}[a-z]?)?)\b`),
-			label:  mustCompile(`(?i)^\s*(?:` + alt + `)\s*(?:no\.?\s*)?([0-9]{1,2})\s*[:.]?\s*$`),
-			prefix: mustCompile(`(?i)^\s*(?:` + alt + `)\s*(?:no\.?\s*)?([0-9]{1,2})\b`),
+			re:     mustCompile(`(?i)(?:^|[^A-Za-z])(?:` + alt + `)\s*(?:no\.?\s*)?(?P<n>[0-9]{1,2}(?:\.[0-9]{1,2}[a-z]?)?)\b`),
+			label:  mustCompile(`(?i)^\s*(?:` + alt + `)\s*(?:no\.?\s*)?(?P<n>[0-9]{1,2})\s*[:.]?\s*$`),
+			prefix: mustCompile(`(?i)^\s*(?:` + alt + `)\s*(?:no\.?\s*)?(?P<n>[0-9]{1,2})\b`),
 		})
 	}
 	for _, t := range o.Programmes {
@@ -57,8 +57,10 @@ func newRefParser(o Options) *refParser {
 func (p *refParser) Label(s string) (code string, kind Kind, ok bool) {
 	for _, c := range p.codes {
 		// Findings are numbered from 1: "Area for improvement 0" is no code.
-		if m := c.label.FindStringSubmatch(s); m != nil && strings.TrimLeft(m[1], "0") != "" {
-			return c.code + strings.TrimLeft(m[1], "0"), c.kind, true
+		// A configured pattern may have groups of its own: the number is
+		// the group named n.
+		if m := c.label.FindStringSubmatch(s); m != nil && strings.TrimLeft(m[c.label.SubexpIndex("n")], "0") != "" {
+			return c.code + strings.TrimLeft(m[c.label.SubexpIndex("n")], "0"), c.kind, true
 		}
 	}
 	return "", "", false
@@ -70,8 +72,8 @@ func (p *refParser) Label(s string) (code string, kind Kind, ok bool) {
 // all is kept whole as one reference (a named strategy or programme).
 func (p *refParser) Parse(s string, known map[string]bool) []string {
 	out := p.parse(s, known)
-	if len(out) == 0 && strings.TrimSpace(s) != "" {
-		out = []string{cleanText(s)}
+	if c := cleanText(s); len(out) == 0 && c != "" {
+		out = []string{c}
 	}
 	return out
 }
@@ -98,12 +100,13 @@ func (p *refParser) parse(s string, known map[string]bool) []string {
 	covered := make([]bool, len(s))
 	for _, c := range p.codes {
 		for _, m := range c.re.FindAllStringSubmatchIndex(s, -1) {
-			num := strings.TrimLeft(s[m[2]:m[3]], "0")
+			g := 2 * c.re.SubexpIndex("n")
+			num := strings.TrimLeft(s[m[g]:m[g+1]], "0")
 			if num == "" {
 				continue // numbered from 1: a 0 is not a code
 			}
 			ref := c.code + num
-			if fixed, ok := misreadI(c.code, s[m[0]:m[2]], num, known); ok {
+			if fixed, ok := misreadI(c.code, s[m[0]:m[g]], num, known); ok {
 				ref = fixed
 			}
 			start := m[0]
@@ -214,7 +217,8 @@ func (p *refParser) LabelText(s string) (code string, kind Kind, rest string, ok
 	}
 	for _, c := range p.codes {
 		m := c.prefix.FindStringSubmatchIndex(s)
-		if m == nil || strings.TrimLeft(s[m[2]:m[3]], "0") == "" {
+		g := 2 * c.prefix.SubexpIndex("n")
+		if m == nil || strings.TrimLeft(s[m[g]:m[g+1]], "0") == "" {
 			continue
 		}
 		tail := s[m[1]:]
@@ -222,7 +226,7 @@ func (p *refParser) LabelText(s string) (code string, kind Kind, rest string, ok
 		if sep == "" || startsDigit(tail[len(sep):]) {
 			continue
 		}
-		return c.code + strings.TrimLeft(s[m[2]:m[3]], "0"), c.kind, strings.TrimSpace(tail[len(sep):]), true
+		return c.code + strings.TrimLeft(s[m[g]:m[g+1]], "0"), c.kind, strings.TrimSpace(tail[len(sep):]), true
 	}
 	return "", "", "", false
 }

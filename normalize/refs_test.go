@@ -13,8 +13,8 @@ func testOptions() Options {
 			{Code: "PA", Kind: "finding", Patterns: []string{`areas? for priority action`, `priority actions?`, `PA`}},
 		},
 		Programmes: []string{"SEF", "DBV"},
-		OrgWords:   []string{"council", "county council", "clinical commissioning group", "ccg", "icb", "nhs", "public health", "trust", "providers", "partners"},
-		TitleWords: []string{"director", "head", "manager", "officer", "lead", "representative", "assistant", "deputy", "chief", "nurse"},
+		OrgWords:   []string{"council", "county council", "clinical commissioning group", "ccg", "icb", "nhs", "public health", "trust", "providers", "partners", "team", "service", "services"},
+		TitleWords: []string{"director", "head", "manager", "officer", "lead", "representative", "assistant", "deputy", "chief", "nurse", "psychologist", "chair", "partner", "dco"},
 		NullDates:  testNull,
 		Columns: map[string][]string{
 			RoleText:      {"what do we need to do", "what we will do", "key action", "action", "what"},

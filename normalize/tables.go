@@ -197,6 +197,12 @@ func (b *builder) actionTable(t *layout.Table, h tableHeader) {
 		it.Text = rest
 		finding := ""
 		if kf := rw.fields[RoleKey]; !kf.empty() {
+			// A row keyed by a finding's own code ("PA1 | Data and
+			// information | Priority 5") speaks of that finding, as a
+			// summary or mapping table does: it is no action.
+			if _, kind, ok := b.refs.Label(strings.TrimSpace(kf.text())); ok && kind == KindFinding {
+				continue
+			}
 			if c, f, ok := b.itemCode(kf.text()); code == "" && ok {
 				code, finding = c, f
 			} else if isPlaceholder(kf.text()) {

@@ -8,11 +8,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
-	"syscall"
 	"time"
 
+	"github.com/gofrs/flock"
+
+	"github.com/sendrecon/sendrecon/internal/atomicfile"
 	"github.com/sendrecon/sendrecon/normalize"
 )
 
@@ -130,44 +131,22 @@ func AppendDecisions(path string, ds ...Decision) error {
 		buf.Write(line)
 		buf.WriteByte('\n')
 	}
-	return writeAtomic(path, buf.Bytes())
+	if err := atomicfile.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("decisions: %w", err)
+	}
+	return nil
 }
 
 // lock takes an exclusive lock on path+".lock", for writers in other
-// processes (two reviewers' clicks, a CLI and the review page).
+// processes (two reviewers' clicks, a CLI and the review page). flock(2) on
+// Unix, LockFileEx on Windows: the lock goes with the process, so a crashed
+// writer never leaves the file locked.
 func lock(path string) (func(), error) {
-	f, err := os.OpenFile(path+".lock", os.O_CREATE|os.O_RDWR, 0o644)
-	if err != nil {
-		return nil, fmt.Errorf("decisions: %w", err)
+	l := flock.New(path+".lock", flock.SetPermissions(0o644))
+	if err := l.Lock(); err != nil {
+		return nil, fmt.Errorf("decisions: lock %s: %w", l.Path(), err)
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("decisions: lock %s: %w", f.Name(), err)
-	}
-	return func() {
-		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
-		f.Close()
-	}, nil
-}
-
-func writeAtomic(path string, b []byte) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("decisions: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return fmt.Errorf("decisions: %w", err)
-	}
-	if err := errors.Join(tmp.Sync(), tmp.Close()); err != nil {
-		return fmt.Errorf("decisions: %w", err)
-	}
-	return os.Rename(tmp.Name(), path)
+	return func() { _ = l.Unlock() }, nil
 }
 
 // onEdition moves a decision naming items of a copy onto the items of its

@@ -70,8 +70,7 @@ func editions(docs []*normalize.Document, items map[string][]*normalize.Item, op
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]

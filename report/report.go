@@ -3,14 +3,12 @@ package report
 import (
 	"bytes"
 	_ "embed"
-	"errors"
 	"fmt"
 	"html/template"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
+	"github.com/sendrecon/sendrecon/internal/atomicfile"
 	"github.com/sendrecon/sendrecon/normalize"
 	"github.com/sendrecon/sendrecon/reconcile"
 )
@@ -62,27 +60,13 @@ func Render(w io.Writer, data Data) error {
 
 // Write renders the page to path, through a temporary file renamed into
 // place, so a reader never sees half a page.
-func Write(path string, data Data) (err error) {
+func Write(path string, data Data) error {
 	var buf bytes.Buffer
 	if err := Render(&buf, data); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			os.Remove(tmp.Name())
-		}
-	}()
-	_, err = tmp.Write(buf.Bytes())
-	err = errors.Join(err, tmp.Chmod(0o644), tmp.Sync(), tmp.Close())
-	if err != nil {
+	if err := atomicfile.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("report %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("report: %w", err)
 	}
 	return nil
 }

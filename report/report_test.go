@@ -140,6 +140,8 @@ func TestStatusTone(t *testing.T) {
 	for s, want := range map[string]string{
 		"On track no concerns": "good", "On track some concerns": "warn", "Completed Embedded Sustained": "done",
 		"Not due yet": "none", "": "none", "Off track": "bad", "Paused": "info",
+		"G": "good", "A": "warn", "R": "bad", "B": "done", "Delayed": "bad", "Significant concerns": "bad",
+		"Not started": "none", "Redesign agreed": "info",
 	} {
 		if got := statusTone(s); got != want {
 			t.Errorf("statusTone(%q) = %q, want %q", s, got, want)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/sendrecon/sendrecon/normalize"
 	"github.com/sendrecon/sendrecon/reconcile"
@@ -431,26 +432,46 @@ func statusLabel(it *normalize.Item) string {
 }
 
 // statusTone says how a status reads: done, good, warn, bad, none or info.
+// It rests on how plans write statuses (RAG and BRAG colours or their
+// letters, "On track", "At risk", "Delayed", "Not started", "Not yet
+// due"), word by word, not on one plan's legend. A concern is a warning
+// unless it is negated ("no concerns") or qualified as serious
+// ("significant concerns").
 func statusTone(s string) string {
-	f := strings.ToLower(s)
-	has := func(words ...string) bool {
-		return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(f, w) })
+	f := strings.ToLower(strings.TrimSpace(s))
+	words := strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) })
+	has := func(phrases ...string) bool {
+		return slices.ContainsFunc(phrases, func(p string) bool {
+			return containsWords(words, strings.Fields(p))
+		})
 	}
+	concern := has("concern", "concerns")
 	switch {
 	case f == "":
 		return "none"
-	case has("complete", "embedded", "sustained", "achieved", "closed", "done"):
+	case has("complete", "completed", "embedded", "sustained", "achieved", "closed", "done", "blue", "b", "purple", "p"):
 		return "done"
-	case has("off track", "significant concern", "behind", "delayed", "overdue", "red"):
+	case has("off track", "behind", "delayed", "overdue", "red", "r") ||
+		concern && has("significant", "serious", "major", "high"):
 		return "bad"
-	case has("some concern", "at risk", "amber", "partial"):
+	case has("at risk", "amber", "a", "partial", "partially", "slippage") || concern && !has("no", "not"):
 		return "warn"
-	case has("no concern", "on track", "green"):
+	case has("on track", "green", "g", "no concern", "no concerns"):
 		return "good"
-	case has("not due", "not started", "grey", "tbc"):
+	case has("not due", "not yet due", "not started", "grey", "gray", "tbc"):
 		return "none"
 	}
 	return "info"
+}
+
+// containsWords reports whether phrase occurs in words as whole words.
+func containsWords(words, phrase []string) bool {
+	for i := 0; i+len(phrase) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(phrase)], phrase) {
+			return true
+		}
+	}
+	return false
 }
 
 func dateText(d normalize.Date) string {

@@ -20,6 +20,7 @@ import (
 type diffFlags struct {
 	out   string
 	color string
+	force bool
 }
 
 func newDiffCmd(g *globals) *cobra.Command {
@@ -36,6 +37,8 @@ removed, and keys renumbered.
 With --out, also write the output folder: documents and items of both
 versions, the changes table (one row per changed field; see changes in
 emit/SCHEMA.md) and review.html, which shows the changes word by word.
+A folder holding another run's output is refused (--force replaces it);
+the files are built beside it and moved in only when all are written.
 
 Colour is used when standard output is a terminal (--color auto), unless
 NO_COLOR is set.`,
@@ -51,12 +54,21 @@ NO_COLOR is set.`,
 			if err != nil {
 				return err
 			}
+			if _, err := batch.Expand(args); err != nil {
+				return err
+			}
+			if f.out != "" && !f.force {
+				if why := batch.OtherRun(f.out, args); why != "" {
+					return fmt.Errorf("diff --out: %s; give another folder, or --force to replace it", why)
+				}
+			}
 			d := &differ{b: &batch.Batch{Config: cfg, Version: versionString()}, out: f.out, stdout: g.stdout, stderr: g.stderr}
 			return d.run(cmd, args[0], args[1], useColor)
 		},
 	}
 	cmd.Flags().StringVarP(&f.out, "out", "o", "", "output `DIR` for the tables and review.html (default: print only)")
 	cmd.Flags().StringVar(&f.color, "color", "auto", "colour the diff: auto, always or never")
+	cmd.Flags().BoolVar(&f.force, "force", false, "write into --out even if it holds another run's output")
 	return cmd
 }
 
@@ -90,8 +102,17 @@ func (d *differ) run(cmd *cobra.Command, oldPath, newPath string, useColor bool)
 
 // write puts both versions, their changes and the review page in the
 // output folder.
-func (d *differ) write(old, new normalize.Result, changes []reconcile.Change) error {
-	w, err := emit.Create(d.out, emit.Options{
+func (d *differ) write(old, new normalize.Result, changes []reconcile.Change) (err error) {
+	st, err := batch.NewStage(d.out)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, st.Discard())
+		}
+	}()
+	w, err := emit.Create(st.Dir(), emit.Options{
 		Tool: "sendrecon", Version: versionString(), Config: d.b.Config.Settings(), Now: d.b.Now,
 	})
 	if err != nil {
@@ -101,12 +122,15 @@ func (d *differ) write(old, new normalize.Result, changes []reconcile.Change) er
 	if err == nil {
 		docs := []normalize.Document{old.Document, new.Document}
 		items := append(append([]normalize.Item(nil), old.Items...), new.Items...)
-		err = batch.WriteReport(d.out, docs, items, reconcile.Output{}, changes, d.now(), d.b.Config.Reconcile)
+		err = batch.WriteReport(st.Dir(), d.out, docs, items, reconcile.Output{}, changes, d.now(), d.b.Config.Reconcile)
 	}
 	if err != nil {
 		return errors.Join(err, w.Abort())
 	}
 	if err := w.Close(); err != nil {
+		return err
+	}
+	if err := st.Publish(); err != nil {
 		return err
 	}
 	fmt.Fprintf(d.stderr, "%s: %d changes; see %s/review.html\n", d.out, len(changes), d.out)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,9 +12,8 @@ import (
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/sendrecon/sendrecon/emit"
+	"github.com/sendrecon/sendrecon/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/diff")
 
 const diffFixture = "../../testdata/diff"
 
@@ -31,7 +29,7 @@ func TestDiffGolden(t *testing.T) {
 	if err != nil {
 		t.Fatalf("diff: %v\n%s", err, stderr.String())
 	}
-	golden(t, filepath.Join(diffFixture, "diff.golden"), stdout.Bytes())
+	golden.Check(t, filepath.Join(diffFixture, "diff.golden"), stdout.Bytes())
 	if bytes.Contains(stdout.Bytes(), []byte("\x1b[")) {
 		t.Error("--color never printed escape codes")
 	}
@@ -68,7 +66,7 @@ func TestDiffGolden(t *testing.T) {
 		buf.Write(line)
 		buf.WriteByte('\n')
 	}
-	golden(t, filepath.Join(diffFixture, "changes.golden"), buf.Bytes())
+	golden.Check(t, filepath.Join(diffFixture, "changes.golden"), buf.Bytes())
 
 	page, err := os.ReadFile(filepath.Join(out, "review.html"))
 	if err != nil {
@@ -120,23 +118,5 @@ func TestDiffErrors(t *testing.T) {
 				t.Errorf("Run = %v, want an error naming %q", err, tc.want)
 			}
 		})
-	}
-}
-
-// golden compares got with the file at path, or rewrites it with -update.
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (go test -update rewrites it):\n got:\n%s\nwant:\n%s", path, got, want)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 	"github.com/spf13/cobra"
 
+	"github.com/sendrecon/sendrecon/batch"
 	"github.com/sendrecon/sendrecon/config"
 	"github.com/sendrecon/sendrecon/emit"
 	"github.com/sendrecon/sendrecon/reconcile"
@@ -30,15 +31,16 @@ func newReviewCmd(g *globals) *cobra.Command {
 		Use:   "review",
 		Short: "Accept, reject or add links; every later run re-applies the decisions",
 		Long: `Record a reviewer's decisions on the links a run proposed. Decisions go to
-the decisions file (reconcile.decisions in the configuration, decisions.jsonl
-by default): one JSON line each, with who and when, safe to keep in git and
-to review as a diff. Every run re-applies all of them by link_id, so an
+the decisions file of the output folder under review (--out, else run.out):
+reconcile.decisions in the configuration, decisions.jsonl by default,
+resolved against that folder, never the working directory. One JSON line
+each, with who and when, safe to keep in git and to review as a diff. Every run re-applies all of them by link_id, so an
 accepted link stays accepted and a rejected one never comes back as proposed.
 A decision whose items no longer exist is reported as orphaned, never
 silently dropped. Link ids are in the link_id column of links.parquet.`,
-		Example: `  sendrecon review accept link-3f2a9c0d11e4b7a2 --note "checked with the plan owner"
-  sendrecon review reject link-0b1c2d3e4f5a6b7c link-1a2b3c4d5e6f7a8b
-  sendrecon review add doc-5e1f...-action-3.3 doc-9a0b...-finding-AFI2 --relation addresses`,
+		Example: `  sendrecon review accept --out out link-3f2a9c0d11e4b7a2 --note "checked with the plan owner"
+  sendrecon review reject --out out link-0b1c2d3e4f5a6b7c link-1a2b3c4d5e6f7a8b
+  sendrecon review add --out out doc-5e1f...-action-3.3 doc-9a0b...-finding-AFI2 --relation addresses`,
 	}
 	cmd.PersistentFlags().StringVarP(&f.out, "out", "o", "", "output `DIR` of the run whose links are reviewed (default run.out)")
 	cmd.PersistentFlags().StringVar(&f.note, "note", "", "a note kept with the decision")
@@ -67,14 +69,15 @@ silently dropped. Link ids are in the link_id column of links.parquet.`,
 }
 
 // reviewTarget loads the configuration and names the output folder under
-// review: --out, else run.out.
+// review: --out, else run.out. Its decisions file is
+// batch.DecisionsFile(cfg).
 func reviewTarget(g *globals, f *reviewFlags) (*config.Config, string, error) {
 	cfg, err := config.Load(g.configFile)
 	if err != nil {
 		return nil, "", err
 	}
 	if f.out != "" {
-		return cfg, f.out, nil
+		cfg.Run.Out = f.out
 	}
 	return cfg, cfg.Run.Out, nil
 }
@@ -112,7 +115,7 @@ func addLink(g *globals, f *reviewFlags, src, dst string) error {
 	if !slices.Contains([]string{reconcile.RelAddresses, reconcile.RelImplements, reconcile.RelSameAs}, f.relation) {
 		return fmt.Errorf("--relation %q: want addresses, implements or same_as", f.relation)
 	}
-	cfg, err := config.Load(g.configFile)
+	cfg, _, err := reviewTarget(g, f)
 	if err != nil {
 		return err
 	}
@@ -123,13 +126,14 @@ func addLink(g *globals, f *reviewFlags, src, dst string) error {
 }
 
 func record(g *globals, cfg *config.Config, ds []reconcile.Decision) error {
-	if err := reconcile.AppendDecisions(cfg.Reconcile.Decisions, ds...); err != nil {
+	file := batch.DecisionsFile(cfg)
+	if err := reconcile.AppendDecisions(file, ds...); err != nil {
 		return err
 	}
 	for _, d := range ds {
 		fmt.Fprintf(g.stdout, "%s %s (%s %s %s)\n", d.Action, d.LinkID, d.Src, d.Relation, d.Dst)
 	}
-	fmt.Fprintf(g.stdout, "recorded in %s; the next run applies it\n", cfg.Reconcile.Decisions)
+	fmt.Fprintf(g.stdout, "recorded in %s; the next run into %s applies it\n", file, cfg.Run.Out)
 	return nil
 }
 

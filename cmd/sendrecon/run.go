@@ -43,9 +43,12 @@ func newRunCmd(g *globals) *cobra.Command {
 
 A document that cannot be read gets a documents row with status=failed and
 an error naming the file (and page); the rest of the batch is still written.
-The command then exits 1 and prints "N of M documents failed". Tables are
-written under temporary names and renamed into place when the run ends, so
-a reader never sees a half-written table.
+The command then exits 1 and prints "N of M documents failed". A path that
+does not exist, or a folder with no document to read, is an error (exit 2)
+before anything is written. The output is built in a staging folder beside
+--out and moved in only when the whole run succeeded, so a failed or
+interrupted run leaves the earlier output as it was. Reviewers' decisions
+are read from the output folder (reconcile.decisions, decisions.jsonl).
 
 Documents are processed --workers at a time and their rows written as they
 finish, so memory depends on the workers, not on the size of the batch.
@@ -104,7 +107,11 @@ one is failed, its error naming the limit.`,
 				}
 			}
 			prog := newProgress(g.stderr, progressMode(cfg.Run.Progress, g.stderr, nil), time.Now)
-			sum, err := b.Run(cmd.Context(), batch.Expand(args), prog)
+			inputs, err := batch.Expand(args)
+			if err != nil {
+				return err
+			}
+			sum, err := b.Run(cmd.Context(), inputs, prog)
 			prog.finish()
 			if err != nil {
 				return err

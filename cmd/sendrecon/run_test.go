@@ -33,7 +33,12 @@ func TestBadInputsFailAlone(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A link to nothing exists, so it is an input, not a typing slip: it
+	// gets a failed row (TestMistypedPath covers a path that is not there).
 	missing := filepath.Join(dir, "missing.html")
+	if err := os.Symlink(filepath.Join(dir, "gone.html"), missing); err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(dir, "out")
 	args := []string{"run", "--quiet", "--out", out, good, missing}
 	for name := range bad {

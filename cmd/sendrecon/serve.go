@@ -17,6 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sendrecon/sendrecon/batch"
 	"github.com/sendrecon/sendrecon/emit"
 	"github.com/sendrecon/sendrecon/reconcile"
 	"github.com/sendrecon/sendrecon/report"
@@ -47,7 +48,7 @@ requests addressed to this machine by name or loopback address, and refuses
 			if err != nil {
 				return err
 			}
-			srv := newReviewServer(out, cfg.Reconcile.Decisions, reviewer(f.by))
+			srv := newReviewServer(out, batch.DecisionsFile(cfg), reviewer(f.by))
 			return srv.listenAndServe(cmd.Context(), addr, g.stdout, g.stderr)
 		},
 	}

@@ -63,6 +63,11 @@ type Block struct {
 	List *List `json:"list,omitempty"`
 	// Table is set for KindTable.
 	Table *Table `json:"table,omitempty"`
+	// Uncertain says why a reader that inferred the block from page
+	// geometry may have read it wrong (its lines told apart from text
+	// beside them, a paragraph joined across a page break); empty when the
+	// format said what the block is.
+	Uncertain []string `json:"uncertain,omitempty"`
 }
 
 // List is a bulleted or numbered list. Nested lists are flattened into Items
@@ -96,6 +101,11 @@ type Table struct {
 	Cols    int    `json:"cols"`
 	Caption string `json:"caption,omitempty"`
 	Cells   []Cell `json:"cells"`
+	// Uncertain says why the grid may be wrong, one reason each, where a
+	// reader had to infer it (rows told apart by whitespace alone, parts
+	// on two pages joined by their columns alone); empty where the grid
+	// was drawn or tagged.
+	Uncertain []string `json:"uncertain,omitempty"`
 }
 
 // Cell is one table cell.

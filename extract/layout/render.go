@@ -57,6 +57,9 @@ func writeBlock(w *bufio.Writer, b Block) {
 	default:
 		writeIndented(w, tag, b.Text)
 	}
+	for _, u := range b.Uncertain {
+		fmt.Fprintf(w, "  (uncertain: %s)\n", u)
+	}
 }
 
 func itemMarker(l *List, it ListItem) string {
@@ -75,6 +78,9 @@ func writeTable(w *bufio.Writer, tag string, page int, t *Table) {
 	fmt.Fprintf(w, "%stable %d: %d rows × %d cols\n", tag, t.Index, t.Rows, t.Cols)
 	if t.Caption != "" {
 		writeIndented(w, "  caption: ", t.Caption)
+	}
+	for _, u := range t.Uncertain {
+		writeIndented(w, "  uncertain: ", u)
 	}
 	row := -1
 	for _, c := range t.Cells {

@@ -18,8 +18,8 @@ func TestWriteText(t *testing.T) {
 				{Row: 0, Col: 0, RowSpan: 1, ColSpan: 2, Header: true, Text: "Head", Page: 2},
 				{Row: 1, Col: 0, RowSpan: 1, ColSpan: 1, Text: "a\nb", Lines: []Line{{Text: "a", Bullet: true}, {Text: "b", Bullet: true, Depth: 1}}, Page: 3},
 				{Row: 1, Col: 1, RowSpan: 1, ColSpan: 1, Page: 3},
-			}}},
-			{Kind: KindParagraph, Page: 3, Text: "Done."},
+			}, Uncertain: []string{"rows told apart by whitespace"}}},
+			{Kind: KindParagraph, Page: 3, Text: "Done.", Uncertain: []string{"joined across a page break"}},
 		},
 		Furniture:  []Line{{Text: "OFFICIAL", Page: 1}},
 		PageErrors: []PageError{{Page: 3, Err: "bad font"}},
@@ -37,6 +37,7 @@ title: Plan
 
 [p2] table 0: 2 rows × 2 cols
   caption: Actions
+  uncertain: rows told apart by whitespace
   row 0
     [0,0 1x2 th] Head
   row 1
@@ -45,6 +46,7 @@ title: Plan
     [1,1 p3]
 
 [p3] Done.
+  (uncertain: joined across a page break)
 
 furniture:
   [p1] OFFICIAL

@@ -75,6 +75,7 @@ func (ts textStyles) blocks(lines []line) []pageItem {
 	var list *layout.List
 	var listTop float64
 	var textXs []float64 // where each item's text starts, for its depth
+	listBeside := false
 	flushList := func() {
 		if list == nil {
 			return
@@ -83,10 +84,15 @@ func (ts textStyles) blocks(lines []line) []pageItem {
 		for i := range list.Items {
 			list.Items[i].Depth = depthOf(textXs[i])
 		}
-		out = append(out, pageItem{top: listTop, block: &layout.Block{Kind: layout.KindList, Page: list.Items[0].Page, List: list}})
-		list, textXs = nil, nil
+		b := &layout.Block{Kind: layout.KindList, Page: list.Items[0].Page, List: list}
+		if listBeside {
+			b.Uncertain = []string{besideOtherText}
+		}
+		out = append(out, pageItem{top: listTop, block: b})
+		list, textXs, listBeside = nil, nil, false
 	}
-	for _, p := range ts.paragraphs(lines) {
+	paras, beside := ts.paragraphs(lines)
+	for pi, p := range paras {
 		texts := make([]string, len(p))
 		for i, l := range p {
 			texts[i] = l.text
@@ -94,7 +100,8 @@ func (ts textStyles) blocks(lines []line) []pageItem {
 		first := p[0]
 		// A numbered line in heading type is a numbered heading ("1.
 		// Introduction"); in body type it is a list item even when bold.
-		if m, ok := splitMarker(first.text); ok && ts.level(first.size) == 0 && !ts.numberedHeading(p, m) {
+		if m, ok := splitMarker(first.text); ok && ts.level(first.size) == 0 && !ts.numberedHeading(p, m) &&
+			!(m.ordered && ts.boldHeading(p, m.body) && bodyFollows(first, paras[pi+1:])) {
 			texts[0] = m.body
 			x := itemTextX(first, m.body)
 			if list != nil && list.Ordered != m.ordered && x <= slices.Min(textXs)+nestIndent {
@@ -107,6 +114,7 @@ func (ts textStyles) blocks(lines []line) []pageItem {
 			list.Items = append(list.Items, layout.ListItem{
 				Text: joinLines(texts, ts.vocab), Marker: m.marker, Number: m.number, Page: first.page,
 			})
+			listBeside = listBeside || beside[pi]
 			textXs = append(textXs, x)
 			continue
 		}
@@ -116,12 +124,37 @@ func (ts textStyles) blocks(lines []line) []pageItem {
 		if lvl := ts.level(first.size); lvl > 0 {
 			b.Kind, b.Level = layout.KindHeading, lvl
 		} else if ts.boldHeading(p, text) || ts.numberedHeadingText(p, text) {
+			// A bold numbered line with body text after it is a numbered
+			// heading in body type ("1. Personal budgets" over its
+			// section), not an item of a list.
 			b.Kind, b.Level = layout.KindHeading, min(len(ts.headingSizes)+1, 6)
+		}
+		if beside[pi] {
+			b.Uncertain = append(b.Uncertain, besideOtherText)
 		}
 		out = append(out, pageItem{top: first.top(), block: b})
 	}
 	flushList()
 	return out
+}
+
+// besideOtherText notes a block whose lines were interleaved with text
+// beside them (a sidebar, a second column, an unruled table): its lines
+// were told apart by position alone.
+const besideOtherText = "lines interleaved with text beside them; grouped by position"
+
+// bodyFollows reports whether the paragraph after a numbered line is body
+// text set back at the number, not indented to the item's text as a list
+// item's own paragraphs are: the number then heads a section.
+func bodyFollows(numbered line, rest [][]line) bool {
+	if len(rest) == 0 {
+		return false
+	}
+	next := rest[0][0]
+	if _, ok := splitMarker(next.text); ok || next.bold {
+		return false
+	}
+	return next.x0 <= numbered.x0+0.5*numbered.size
 }
 
 // itemTextX is where a list item's text starts after its marker: bullets
@@ -172,24 +205,64 @@ func (ts textStyles) boldHeading(p []line, text string) bool {
 	return !strings.HasSuffix(text, ".") && !strings.HasSuffix(text, ",")
 }
 
-// paragraphs groups lines (in reading order) into paragraphs: a new one at
-// a vertical gap wider than line spacing, a change of size or weight, a
-// bullet, or a line that starts left of a hanging indent.
-func (ts textStyles) paragraphs(lines []line) [][]line {
-	var out [][]line
+// paragraphs groups lines (in reading order) into paragraphs: a line
+// carries on the paragraph of the nearest line above it that it shares
+// some width with, unless there is a vertical gap wider than line
+// spacing, a change of size or weight, a bullet, or the line starts left
+// of a hanging indent. Taking the nearest line above, not the line before
+// in reading order, keeps a paragraph whole beside a sidebar or a second
+// column whose lines fall between its own. Paragraphs come out in the
+// order of their first lines; beside reports for each whether lines of
+// other text fell between its own.
+func (ts textStyles) paragraphs(lines []line) (out [][]line, beside []bool) {
+	last := make([]int, 0, len(lines)) // which paragraph each line went to
+	open := map[int]bool{}             // paragraphs whose last line is lines[i]
 	for i, l := range lines {
-		if i > 0 {
-			prev := lines[i-1]
+		p := -1
+		if above := nearestAbove(lines, i); above >= 0 && open[above] {
+			prev := lines[above]
 			gap := l.y - prev.y
 			_, bullet := splitMarker(l.text)
 			same := math.Abs(l.size-prev.size) < 0.1*prev.size && l.bold == prev.bold &&
 				ts.level(l.size) == ts.level(prev.size)
 			if !bullet && same && !newParagraph(prev, l, ts.pitch) && gap > 0.5*prev.size && l.x0 > prev.x0-prev.size*4 {
-				out[len(out)-1] = append(out[len(out)-1], l)
-				continue
+				p = last[above]
+				delete(open, above)
+				for j := above + 1; j < i && !beside[p]; j++ {
+					if lines[j].y-prev.y > 0.3*prev.size && l.y-lines[j].y > 0.3*l.size {
+						beside[p] = true // a line of other text between
+					}
+				}
 			}
 		}
-		out = append(out, []line{l})
+		if p < 0 {
+			out = append(out, nil)
+			beside = append(beside, false)
+			p = len(out) - 1
+		}
+		out[p] = append(out[p], l)
+		last = append(last, p)
+		open[i] = true
 	}
-	return out
+	return out, beside
+}
+
+// nearestAbove is the index of the closest line above lines[i] (lines in
+// reading order) that overlaps it horizontally, -1 if none is within a
+// paragraph's reach.
+func nearestAbove(lines []line, i int) int {
+	l := lines[i]
+	for j := i - 1; j >= 0; j-- {
+		o := lines[j]
+		if l.y-o.y > 3*max(l.size, o.size) {
+			return -1
+		}
+		if l.y-o.y <= 0.3*min(l.size, o.size) {
+			continue // the same row
+		}
+		if o.x0 < l.x1 && l.x0 < o.x1 {
+			return j
+		}
+	}
+	return -1
 }

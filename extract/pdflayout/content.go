@@ -50,6 +50,9 @@ type pageContent struct {
 	glyphs        []glyph
 	strokes       []segment
 	fills         []box
+	// marks are small closed shapes and small images: what a producer
+	// that draws list bullets instead of writing them leaves (bullets.go).
+	marks []box
 }
 
 // textState is the part of the graphics state that text operators set.
@@ -283,13 +286,16 @@ func (in *interpreter) do(op string, args []pdf.Value, res *resources) {
 		in.closed = append(in.closed, true)
 	case "S", "s":
 		in.stroke(op == "s")
+		in.addMarks(op == "s")
 		in.clearPath()
 	case "f", "F", "f*":
 		in.fill()
+		in.addMarks(true)
 		in.clearPath()
 	case "B", "B*", "b", "b*":
 		in.fill()
 		in.stroke(op == "b" || op == "b*")
+		in.addMarks(true)
 		in.clearPath()
 	case "n":
 		in.clearPath()
@@ -366,8 +372,14 @@ func (in *interpreter) beginMarked(args []pdf.Value, res *resources) {
 }
 
 func (in *interpreter) doXObject(x, res pdf.Value) {
+	if x.Kind() == pdf.Stream && x.Key("Subtype").Name() == "Image" {
+		// An image carries no text or rules, but a small one may be a
+		// list bullet: it is drawn in the unit square under the CTM.
+		in.addMark(boundsOf([][2]float64{in.point(0, 0), in.point(1, 0), in.point(1, 1), in.point(0, 1)}))
+		return
+	}
 	if x.Kind() != pdf.Stream || x.Key("Subtype").Name() != "Form" {
-		return // images carry no text or rules
+		return
 	}
 	if in.depth >= in.opts.MaxFormDepth {
 		return
@@ -560,6 +572,45 @@ func (in *interpreter) clipSegment(s segment) (segment, bool) {
 		return s, false
 	}
 	return segment{b.x0, b.y0, b.x1, b.y1, s.width}, true
+}
+
+// addMarks records the small closed subpaths just painted (a filled or
+// outlined dot, square, diamond or arrow) as candidate bullets. A filled
+// path is closed whatever its operators say.
+func (in *interpreter) addMarks(closeAll bool) {
+	for i, sub := range in.path {
+		if len(sub) >= 3 && (closeAll || in.closed[i]) {
+			in.addMark(boundsOf(sub))
+		}
+	}
+}
+
+// addMark records b as a candidate bullet when it is small enough for one
+// and not clipped away.
+func (in *interpreter) addMark(b box) {
+	if isMarkSize(b) && in.visible((b.x0+b.x1)/2, (b.y0+b.y1)/2) {
+		in.page.marks = append(in.page.marks, b)
+	}
+}
+
+// maxMarkSize (points) bounds a bullet's width and height; a shape larger
+// than this is a picture or an icon, not a marker of text.
+const maxMarkSize = 12.0
+
+// isMarkSize reports a box small enough for a bullet and roughly as wide
+// as high (a rule or an underline is not a bullet).
+func isMarkSize(b box) bool {
+	w, h := b.w(), b.h()
+	return w > 0.5 && h > 0.5 && w <= maxMarkSize && h <= maxMarkSize && w <= 3*h && h <= 3*w
+}
+
+func boundsOf(pts [][2]float64) box {
+	b := box{pts[0][0], pts[0][1], pts[0][0], pts[0][1]}
+	for _, p := range pts[1:] {
+		b.x0, b.x1 = min(b.x0, p[0]), max(b.x1, p[0])
+		b.y0, b.y1 = min(b.y0, p[1]), max(b.y1, p[1])
+	}
+	return b
 }
 
 // axisRect reports whether pts trace an axis-aligned rectangle, and which.

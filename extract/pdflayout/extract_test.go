@@ -186,7 +186,10 @@ func TestExtractErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	good := testPDF{pages: []string{textAt(50, 700, 12, "hello")}}.bytes()
-	badXref := bytes.Replace(good, []byte("xref\n0 "), []byte("xref\nX "), 1)
+	// A damaged table with no catalog to rebuild it around (repair.go
+	// rebuilds one that has; TestRepair).
+	badXref := bytes.Replace(bytes.Replace(good, []byte("xref\n0 "), []byte("xref\nX "), 1), []byte("/Catalog"), []byte("/Katalog"), 1)
+	badXref = bytes.Replace(badXref, []byte("/Root"), []byte("/Rodt"), 1)
 	encrypted := testPDF{
 		pages:   []string{textAt(50, 700, 12, "secret")},
 		trailer: "/Encrypt 100 0 R",

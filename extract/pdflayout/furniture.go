@@ -46,43 +46,93 @@ func (f furnitureSet) has(l line) bool {
 }
 
 // findFurniture picks, in the top and bottom margins of each page, lines
-// that are page numbers or that repeat (digits aside) on other pages. It
-// also returns every page's lines, for measuring the document's text.
+// that are page numbers or that repeat on other pages, and that stand at
+// the page's edge: nothing but other furniture between them and the top
+// (or bottom) of the page. A label or heading that opens each section on
+// a new page repeats at the same place too, but body text comes before it
+// (the section's heading) or it is set as a heading; a running header is
+// outside the body. Lines that repeat only with their digits changed
+// ("Page 3 of 9") must be set no larger than the body text and not bold,
+// which numbered section headings are. It also returns every page's
+// lines, for measuring the document's text.
 func findFurniture(pages []*pageContent) (furnitureSet, [][]line) {
 	type cand struct {
-		l   line
-		key string
-		h   float64
+		l     line
+		key   string
+		h     float64
+		index int // the line's place in its page's lines
 	}
 	var cands []*cand
 	byKey := map[string]int{}
+	byText := map[string]int{}
 	n := 0
 	var all [][]line
+	sizes := map[float64]int{}
 	for _, pc := range pages {
 		if pc == nil {
 			continue
 		}
 		n++
-		seen := map[string]bool{}
+		seenKey, seenText := map[string]bool{}, map[string]bool{}
 		lines := buildLines(pc.glyphs, pc.number, lineOptions{splitGap: 3})
 		all = append(all, lines)
-		for _, l := range lines {
+		for i, l := range lines {
+			sizes[roundSize(l.size)] += len(l.text)
 			if l.top() > furnitureMargin*pc.height && l.bottom() < (1-furnitureMargin)*pc.height {
 				continue
 			}
 			k := furnitureText(l.text)
-			c := &cand{l: l, key: k, h: pc.height}
-			cands = append(cands, c)
-			if !seen[k] {
-				seen[k] = true
+			cands = append(cands, &cand{l: l, key: k, h: pc.height, index: i})
+			if !seenKey[k] {
+				seenKey[k] = true
 				byKey[k]++
+			}
+			if !seenText[l.text] {
+				seenText[l.text] = true
+				byText[l.text]++
 			}
 		}
 	}
+	body, best := 0.0, -1
+	for s, c := range sizes {
+		if c > best || c == best && s < body {
+			body, best = s, c
+		}
+	}
+	repeats := func(count int) bool { return n >= 2 && count >= 2 && count*3 >= n }
 	out := furnitureSet{}
 	for _, c := range cands {
-		if isPageNumber(c.l.text) || (n >= 2 && byKey[c.key] >= 2 && byKey[c.key]*3 >= n) {
+		plain := roundSize(c.l.size) <= body && !c.l.bold
+		if isPageNumber(c.l.text) || repeats(byText[c.l.text]) || plain && repeats(byKey[c.key]) {
 			out[furnitureKey{c.l.page, int(math.Round(c.l.y)), c.l.text}] = true
+		}
+	}
+	// Keep only furniture at the page's edge, dropping inward until no
+	// line is left with body text between it and the edge.
+	var pageOf = map[int][]line{}
+	for _, ls := range all {
+		if len(ls) > 0 {
+			pageOf[ls[0].page] = ls
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, c := range cands {
+			if !out.has(c.l) {
+				continue
+			}
+			ls := pageOf[c.l.page]
+			top := c.l.top() <= furnitureMargin*c.h
+			for _, o := range ls {
+				if math.Abs(o.y-c.l.y) < 0.5*max(o.size, c.l.size) || out.has(o) {
+					continue // the same row, or furniture itself
+				}
+				if top && o.y < c.l.y || !top && o.y > c.l.y {
+					delete(out, furnitureKey{c.l.page, int(math.Round(c.l.y)), c.l.text})
+					changed = true
+					break
+				}
+			}
 		}
 	}
 	return out, all

@@ -28,6 +28,19 @@ type pageTable struct {
 	// openTop and openBottom are set where the part's first or last row
 	// was cut by a page break, no rule closing it (latticeTable).
 	openTop, openBottom bool
+	// uncertain says why the grid may be wrong (layout.Table.Uncertain).
+	uncertain []string
+	// lastBottom is where the last part joined on ends on its page, and
+	// cutAt where a page break cut one of the table's rows (0 if none
+	// did): how far down the producer fills a page with this table.
+	lastBottom, cutAt float64
+}
+
+// doubt records a reason the table's grid is uncertain, once.
+func (t *pageTable) doubt(reason string) {
+	if !slices.Contains(t.uncertain, reason) {
+		t.uncertain = append(t.uncertain, reason)
+	}
 }
 
 // cellSource is what a cell's lines were grouped from: its visual lines,
@@ -47,6 +60,11 @@ type pageItem struct {
 // buildGeometric fills doc from page geometry alone: the path for untagged
 // PDFs.
 func buildGeometric(doc *layout.Document, pages []*pageContent) {
+	for _, pc := range pages {
+		if pc != nil {
+			addShapeBullets(pc)
+		}
+	}
 	furniture, allLines := findFurniture(pages)
 	dt := newDocText(allLines)
 	var pageLines [][]line
@@ -58,6 +76,8 @@ func buildGeometric(doc *layout.Document, pages []*pageContent) {
 			continue
 		}
 		body, tables := splitTables(pc, dt)
+		body, banded := findBandTables(pc, body, dt)
+		tables = append(tables, banded...)
 		lines := buildLines(body, pc.number, lineOptions{splitGap: 3})
 		var kept []line
 		for _, l := range lines {
@@ -100,6 +120,11 @@ func buildGeometric(doc *layout.Document, pages []*pageContent) {
 			}
 			pending = flushTable(doc, pending, pendingBlock)
 			if n := len(doc.Blocks); n > 0 && continuesText(&doc.Blocks[n-1], it.block) {
+				prev := &doc.Blocks[n-1]
+				for _, u := range it.block.Uncertain {
+					prev.Uncertain = addNote(prev.Uncertain, u)
+				}
+				prev.Uncertain = addNote(prev.Uncertain, joinedAcrossPages)
 				continue
 			}
 			doc.Blocks = append(doc.Blocks, *it.block)
@@ -109,6 +134,18 @@ func buildGeometric(doc *layout.Document, pages []*pageContent) {
 	for i, t := range doc.Tables() {
 		t.Index = i
 	}
+}
+
+// joinedAcrossPages notes a paragraph or list whose end on one page and
+// start on the next were taken for one, from how the first part ends and
+// the second begins.
+const joinedAcrossPages = "joined across a page break"
+
+func addNote(notes []string, n string) []string {
+	if slices.Contains(notes, n) {
+		return notes
+	}
+	return append(notes, n)
 }
 
 // continuesText joins a paragraph that a page break cut: next, the first
@@ -167,7 +204,7 @@ func flushTable(doc *layout.Document, t *pageTable, block int) *pageTable {
 	if t == nil {
 		return nil
 	}
-	*doc.Blocks[block].Table = layout.Table{Rows: t.rows, Cols: t.cols, Cells: t.cells}
+	*doc.Blocks[block].Table = layout.Table{Rows: t.rows, Cols: t.cols, Cells: t.cells, Uncertain: t.uncertain}
 	return nil
 }
 

@@ -1,16 +1,13 @@
 package pdflayout
 
 import (
-	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/golden from the current output")
+	"github.com/sendrecon/sendrecon/internal/golden"
+)
 
 // TestGolden compares the layout of each real PDF in testdata (one tagged
 // and one untagged rendering of the same documents) with its golden JSON.
@@ -31,20 +28,8 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			golden := filepath.Join("testdata", "golden", strings.TrimSuffix(name, ".pdf")+".json")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("layout of %s differs from %s; run with -update and read the diff", name, golden)
-			}
+			goldenFile := filepath.Join("testdata", "golden", strings.TrimSuffix(name, ".pdf")+".json")
+			golden.Check(t, goldenFile, got)
 		})
 	}
 }

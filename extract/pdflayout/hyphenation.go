@@ -3,6 +3,7 @@ package pdflayout
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // vocabulary holds the words a document writes in the middle of its lines,
@@ -61,6 +62,9 @@ func joinLines(lines []string, v vocabulary) string {
 				(v.has(before+after) || prevLine == before):
 				// A slash ending a line that holds nothing else broke a
 				// compound too long for its column ("SEF/" + "DBV").
+			case brokenWord(before, after, v):
+				// A word too long for a narrow cell, broken without a
+				// hyphen ("Sufficienc" + "y").
 			default:
 				b.WriteByte(' ')
 			}
@@ -69,6 +73,22 @@ func joinLines(lines []string, v vocabulary) string {
 		prevLine = l
 	}
 	return b.String()
+}
+
+// brokenWord reports whether before and after, the words either side of a
+// line break, are the halves of one word: the document writes the whole
+// word elsewhere, and at least one half is not a word it writes. Two
+// words it uses ("in" + "to") stay two words.
+func brokenWord(before, after string, v vocabulary) bool {
+	if !endsLetter(before) || !startsLetter(after) {
+		return false
+	}
+	return v.has(before+after) && (!v.has(before) || !v.has(after))
+}
+
+func endsLetter(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r)
 }
 
 func startsLetter(s string) bool {

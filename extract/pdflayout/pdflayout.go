@@ -35,7 +35,7 @@ func Extract(ctx context.Context, path string, r io.ReaderAt, size int64, opts O
 	if err := checkXrefChain(data, opts.MaxObjects); err != nil {
 		return nil, &Error{Path: path, Err: err}
 	}
-	rd, err := pdf.NewReader(bytes.NewReader(data), size)
+	rd, data, err := open(data) // repair.go: what mainstream readers accept
 	if err != nil {
 		if encrypted(data) {
 			return nil, &Error{Path: path, Err: fmt.Errorf("%w: %v", ErrEncrypted, err)}
@@ -83,23 +83,62 @@ func Extract(ctx context.Context, path string, r io.ReaderAt, size int64, opts O
 	return doc, nil
 }
 
-// documentTitle is the Info dictionary's /Title, else the first heading,
-// else the first line of text.
+// documentTitle is the Info dictionary's /Title, else the largest heading
+// on the first page that has text (a cover's title is set larger than the
+// banner or running header above it), else the first heading, else the
+// first text, a table's first cell included.
 func documentTitle(rd *pdf.Reader, doc *layout.Document) string {
 	if t := strings.TrimSpace(rd.Trailer().Key("Info").Key("Title").Text()); t != "" {
 		return t
 	}
-	for _, b := range doc.Blocks {
-		if b.Kind == layout.KindHeading {
-			return b.Text
+	return titleFromBlocks(doc.Blocks)
+}
+
+func titleFromBlocks(blocks []layout.Block) string {
+	first := 0
+	for _, b := range blocks {
+		if b.Text != "" || b.Table != nil {
+			first = b.Page
+			break
 		}
 	}
-	for _, b := range doc.Blocks {
-		if b.Text != "" {
-			return b.Text
+	best := -1
+	for i, b := range blocks {
+		if b.Page != first {
+			break
+		}
+		if b.Kind == layout.KindHeading && strings.TrimSpace(b.Text) != "" && (best < 0 || b.Level < blocks[best].Level) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		return strings.TrimSpace(blocks[best].Text)
+	}
+	for _, b := range blocks {
+		if b.Kind == layout.KindHeading && strings.TrimSpace(b.Text) != "" {
+			return strings.TrimSpace(b.Text)
+		}
+	}
+	for _, b := range blocks {
+		if t := strings.TrimSpace(b.Text); t != "" {
+			return t
+		}
+		if b.Table != nil {
+			for _, c := range b.Table.Cells {
+				if t := strings.TrimSpace(firstLine(c.Text)); t != "" {
+					return t
+				}
+			}
 		}
 	}
 	return ""
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // encrypted reports whether the file's trailer names an /Encrypt

@@ -137,6 +137,7 @@ func hasNarrowColumn(rows [][]line, anchors []float64) bool {
 
 func streamTable(rows [][]line, anchors []float64, page int) pageTable {
 	t := pageTable{page: page, lastPage: page, rows: len(rows), cols: len(anchors)}
+	t.doubt(doubtAlignedText)
 	t.box = box{math.Inf(1), rows[0][0].top(), math.Inf(-1), rows[len(rows)-1][0].bottom()}
 	for r, row := range rows {
 		for c, l := range row {

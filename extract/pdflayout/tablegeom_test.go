@@ -21,6 +21,8 @@ func TestTablesAnyProducer(t *testing.T) {
 		name  string
 		pages []string
 		want  []string
+		// uncertain: the tables are flagged, not drawn for certain.
+		uncertain bool
 	}{
 		{
 			// A white fill bounds nothing a reader sees; taken for rules
@@ -68,6 +70,42 @@ func TestTablesAnyProducer(t *testing.T) {
 				`  1,0 1x1 p1 "Health"`, `  1,1 1x1 p1 "Immunisation\nClinics\nEquipment"`},
 		},
 		{
+			// Two tables of the same columns, one ending a page, the next
+			// opening the following page: joined, and said to be a guess.
+			name: "parts joined by their columns alone are flagged",
+			pages: []string{textAt(50, 800, 10, "Intro.") + grid(100),
+				ruledGrid(50, 800, []float64{100, 100}, []float64{20, 20}) +
+					textAt(55, 786, 10, "Finding") + textAt(155, 786, 10, "Owner") +
+					textAt(55, 766, 10, "Do b") + textAt(155, 766, 10, "Bob")},
+			want: []string{"p Intro.", "table#0 4x2",
+				`  0,0 1x1 p1 "Action"`, `  0,1 1x1 p1 "Lead"`, `  1,0 1x1 p1 "Do a"`, `  1,1 1x1 p1 "Ann"`,
+				`  2,0 1x1 p2 "Finding"`, `  2,1 1x1 p2 "Owner"`, `  3,0 1x1 p2 "Do b"`, `  3,1 1x1 p2 "Bob"`},
+			uncertain: true,
+		},
+		{
+			// The first table's rows are cut at the page's end (page 1),
+			// and it stops high on page 2: had it gone on, its next row
+			// would have filled that page. The table opening page 3 is
+			// another.
+			name: "a table that cuts rows and ends with room to spare ends there",
+			pages: []string{
+				"0.5 w 50 700 m 250 700 l S 50 680 m 250 680 l S\n" +
+					"50 700 m 50 40 l S 150 700 m 150 40 l S 250 700 m 250 40 l S\n" +
+					textAt(55, 686, 10, "Action") + textAt(155, 686, 10, "Lead") +
+					textAt(55, 666, 10, "Do a") + textAt(155, 666, 10, "Ann"),
+				"0.5 w 50 700 m 250 700 l S\n" +
+					"50 800 m 50 700 l S 150 800 m 150 700 l S 250 800 m 250 700 l S\n" +
+					textAt(55, 786, 10, "carried on"),
+				ruledGrid(50, 800, []float64{100, 100}, []float64{20, 20}) +
+					textAt(55, 786, 10, "Finding") + textAt(155, 786, 10, "Owner") +
+					textAt(55, 766, 10, "Do b") + textAt(155, 766, 10, "Bob"),
+			},
+			want: []string{"table#0 2x2",
+				`  0,0 1x1 p1 "Action"`, `  0,1 1x1 p1 "Lead"`, `  1,0 1x1 p1 "Do a\ncarried on"`, `  1,1 1x1 p1 "Ann"`,
+				"table#1 2x2",
+				`  0,0 1x1 p3 "Finding"`, `  0,1 1x1 p3 "Owner"`, `  1,0 1x1 p3 "Do b"`, `  1,1 1x1 p3 "Bob"`},
+		},
+		{
 			name:  "a box around a paragraph is not a table",
 			pages: []string{ruledGrid(50, 700, []float64{400}, []float64{30}) + textAt(55, 680, 10, "Was this page useful?")},
 			want:  []string{"p Was this page useful?"},
@@ -87,6 +125,11 @@ func TestTablesAnyProducer(t *testing.T) {
 			}
 			if got := summary(doc); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			for _, tb := range doc.Tables() {
+				if len(tb.Uncertain) > 0 != tt.uncertain {
+					t.Errorf("table %d uncertain = %q, want flagged %v", tb.Index, tb.Uncertain, tt.uncertain)
+				}
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package pdflayout
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"unicode"
@@ -15,6 +16,9 @@ const columnTolerance = 3.0
 // same table: it comes first on its page and has the same columns.
 func continues(prev, next *pageTable, nextPage []pageItem) bool {
 	if next.page != prev.lastPage+1 || len(prev.xs) != len(next.xs) {
+		return false
+	}
+	if endedEarly(prev) && !repeatsHeader(prev, next) {
 		return false
 	}
 	for _, it := range nextPage {
@@ -33,6 +37,33 @@ func continues(prev, next *pageTable, nextPage []pageItem) bool {
 	return true
 }
 
+// repeatsHeader reports whether next opens with prev's first row again:
+// a header the producer redrew on the new page.
+func repeatsHeader(prev, next *pageTable) bool {
+	return rowText(prev, 0) != "" && rowText(prev, 0) == rowText(next, 0)
+}
+
+// minRowSpace (points) is the least room a row takes: a line of text and
+// the cell's padding.
+const minRowSpace = 18.0
+
+// endedEarly reports whether prev, a table whose rows the producer cuts
+// at a page's end (it did so on an earlier page), stops with room for
+// more above where it cut that row: had the table gone on, its next row
+// would have begun in that room. (A producer may still keep a row whole,
+// one a cell spans into, say: a repeated header outweighs this.)
+func endedEarly(prev *pageTable) bool {
+	return prev.cutAt > 0 && !prev.openBottom && prev.cutAt-prev.bottom() > minRowSpace
+}
+
+// bottom is where the table's last part ends on its page.
+func (t *pageTable) bottom() float64 {
+	if t.lastBottom == 0 {
+		return t.box.y1
+	}
+	return t.lastBottom
+}
+
 // joinTable appends next's rows to prev. A first row repeating prev's
 // first row is a header the producer redrew on the new page: it is dropped
 // and prev's first row marked as header. A row the page break split is
@@ -43,7 +74,7 @@ func joinTable(prev, next *pageTable, dt docText) {
 		prev.src, next.src = fullSources(prev), fullSources(next)
 	}
 	skip := 0
-	if rowText(prev, 0) != "" && rowText(prev, 0) == rowText(next, 0) {
+	if repeatsHeader(prev, next) {
 		skip = rowsSpanned(next, 0)
 		for i := range prev.cells {
 			if prev.cells[i].Row < skip {
@@ -57,12 +88,21 @@ func joinTable(prev, next *pageTable, dt docText) {
 	// so was a part whose first row has none above it: the first row
 	// (after a repeated header) carries that row on, whatever its text.
 	cut := prev.openBottom || next.openTop && skip == 0
-	prev.openBottom = next.openBottom
 	if skip < next.rows && (cut || rowSplit(prev, next, skip)) {
 		mergeSplitRow(prev, next, skip, dt)
 		merged = 1
+		prev.cutAt = max(prev.cutAt, prev.bottom())
 	} else if skip < next.rows {
 		drop = continueSpans(prev, next, skip)
+	}
+	if skip == 0 && merged == 0 && len(drop) == 0 {
+		// Neither a repeated header nor a row carried over ties the
+		// parts: two tables of the same columns, one ending a page and
+		// the other opening the next, read the same.
+		prev.doubt(fmt.Sprintf("joined to the part on page %d by its columns alone", next.page))
+	}
+	for _, u := range next.uncertain {
+		prev.doubt(u)
 	}
 	offset := prev.rows - skip - merged
 	for j, c := range next.cells {
@@ -76,6 +116,7 @@ func joinTable(prev, next *pageTable, dt docText) {
 		}
 	}
 	prev.rows += next.rows - skip - merged
+	prev.openBottom, prev.lastBottom = next.openBottom, next.box.y1
 }
 
 // fullSources returns t's cell sources, one for each cell, empty where
