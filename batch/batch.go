@@ -15,6 +15,7 @@ import (
 	"github.com/sendrecon/sendrecon/config"
 	"github.com/sendrecon/sendrecon/emit"
 	"github.com/sendrecon/sendrecon/extract"
+	"github.com/sendrecon/sendrecon/extract/isolate"
 	"github.com/sendrecon/sendrecon/extract/layout"
 	"github.com/sendrecon/sendrecon/normalize"
 	"github.com/sendrecon/sendrecon/reconcile"
@@ -51,6 +52,8 @@ type Batch struct {
 	// prev holds the rows of documents an earlier run into the same folder
 	// did, for carrying over; nil when there are none or with Force.
 	prev *previous
+	// pool reads documents in worker processes (extract.isolation).
+	pool *isolate.Pool
 }
 
 // Sink hears what a run does, for a progress display; the batch itself
@@ -183,6 +186,8 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 	if err != nil {
 		return sum, err
 	}
+	stopWorkers := b.isolate()
+	defer func() { err = errors.Join(err, stopWorkers()) }()
 	var coll *collector
 	if !b.Shard.on() {
 		decisions, err := b.decisions(sink)
@@ -327,7 +332,7 @@ func (b *Batch) Process(ctx context.Context, in Input) (res Document) {
 	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	timedOut := func() bool { return parent.Err() == nil && errors.Is(ctx.Err(), context.DeadlineExceeded) }
-	ld, err := extract.Bytes(ctx, in.Path, data, ExtractOptions(b.Config))
+	ld, err := b.extract(ctx, in.Path, data)
 	data = nil // the layout is all that is needed now
 	if timedOut() {
 		return fail(b.overTime(in.Path))
@@ -481,6 +486,8 @@ func ExtractOptions(cfg *config.Config) extract.Options {
 	o.MaxBytes = cfg.Extract.MaxBytes
 	o.MaxPages = cfg.Extract.MaxPages
 	o.MaxObjects = cfg.Extract.MaxObjects
+	o.MaxStreamBytes = cfg.Extract.MaxStreamBytes
+	o.MaxOperators = cfg.Extract.MaxOperators
 	return o
 }
 

@@ -47,6 +47,10 @@ func (b *Batch) limitError(path string, err error) error {
 	}
 	msg := err.Error()
 	switch {
+	case strings.Contains(msg, "content streams over"):
+		return &limitError{Path: path, Key: "extract.max_stream_bytes", Limit: fmt.Sprintf("%d bytes", b.Config.Extract.MaxStreamBytes), Err: err}
+	case strings.Contains(msg, "operators"):
+		return &limitError{Path: path, Key: "extract.max_operators", Limit: fmt.Sprint(b.Config.Extract.MaxOperators), Err: err}
 	case strings.Contains(msg, "cross-reference"):
 		return &limitError{Path: path, Key: "extract.max_objects", Limit: fmt.Sprint(b.Config.Extract.MaxObjects), Err: err}
 	case strings.Contains(msg, "bytes"):

@@ -67,7 +67,19 @@ type Extract struct {
 	MaxPages   int   `mapstructure:"max_pages"`
 	MaxObjects int   `mapstructure:"max_objects"`
 	MaxSeconds int   `mapstructure:"max_seconds"`
+	// Isolation is how a batch reads documents: "process" in worker
+	// processes it can kill (see extract/isolate), "none" in its own.
+	Isolation string `mapstructure:"isolation"`
+	// MaxMemoryMB is each worker process's memory ceiling.
+	MaxMemoryMB int64 `mapstructure:"max_memory_mb"`
+	// MaxStreamBytes caps the decoded bytes of one page's content streams.
+	MaxStreamBytes int64 `mapstructure:"max_stream_bytes"`
+	// MaxOperators caps the content-stream operators run on one page.
+	MaxOperators int `mapstructure:"max_operators"`
 }
+
+// Isolation modes.
+var isolationModes = []string{"process", "none"}
 
 // Workers returns the worker count to use: the configured one, or the CPU
 // count when it is 0.
@@ -199,6 +211,18 @@ func (c *Config) check() []error {
 	}
 	if c.Extract.MaxSeconds <= 0 {
 		errs = append(errs, fmt.Errorf("extract.max_seconds: %d must be positive", c.Extract.MaxSeconds))
+	}
+	if !slices.Contains(isolationModes, c.Extract.Isolation) {
+		errs = append(errs, fmt.Errorf("extract.isolation: %q is not one of %s", c.Extract.Isolation, strings.Join(isolationModes, ", ")))
+	}
+	if c.Extract.MaxStreamBytes <= 0 {
+		errs = append(errs, fmt.Errorf("extract.max_stream_bytes: %d must be positive", c.Extract.MaxStreamBytes))
+	}
+	if c.Extract.MaxOperators <= 0 {
+		errs = append(errs, fmt.Errorf("extract.max_operators: %d must be positive", c.Extract.MaxOperators))
+	}
+	if c.Extract.MaxMemoryMB <= 0 {
+		errs = append(errs, fmt.Errorf("extract.max_memory_mb: %d must be positive", c.Extract.MaxMemoryMB))
 	}
 	if c.Run.RowGroupRows <= 0 {
 		errs = append(errs, fmt.Errorf("run.row_group_rows: %d must be positive", c.Run.RowGroupRows))

@@ -29,6 +29,12 @@ type Options struct {
 	// MaxObjects refuses a PDF whose cross-reference table declares more
 	// objects than this.
 	MaxObjects int
+	// MaxStreamBytes caps the decoded bytes of one PDF page's content
+	// streams, checked while decoding (0: the reader's default).
+	MaxStreamBytes int64
+	// MaxOperators caps the content-stream operators run on one PDF page
+	// (0: the reader's default).
+	MaxOperators int
 }
 
 // DefaultOptions are generous for council documents (the largest strategy
@@ -127,8 +133,9 @@ func Bytes(ctx context.Context, path string, data []byte, opts Options) (doc *la
 	if doc.Format == "" {
 		doc.Format = r.format
 	}
+	cleanControls(doc)
 	if len(doc.Blocks) == 0 {
-		return nil, fileError(path, fmt.Errorf("%w: no text found", ErrEmpty))
+		return nil, fileError(path, noText(doc.PageErrors))
 	}
 	return doc, nil
 }

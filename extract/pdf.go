@@ -13,7 +13,10 @@ import (
 // this side maps our limits onto its options and its errors onto ours.
 func readPDF(ctx context.Context, path string, data []byte, opts Options) (*layout.Document, error) {
 	doc, err := pdflayout.Extract(ctx, path, bytes.NewReader(data), int64(len(data)),
-		pdflayout.Options{MaxPages: opts.MaxPages, MaxObjects: opts.MaxObjects})
+		pdflayout.Options{
+			MaxPages: opts.MaxPages, MaxObjects: opts.MaxObjects,
+			MaxContentBytes: opts.MaxStreamBytes, MaxOperators: opts.MaxOperators,
+		})
 	if err != nil {
 		return nil, pdfError(path, err)
 	}

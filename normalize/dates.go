@@ -128,8 +128,11 @@ func (w DateWords) Parse(s string) (ts Timescale, ok bool) {
 		}
 		if !aok && bok && b.Precision == PrecisionMonth {
 			if m := reMonthOnly.FindStringSubmatch(parts[0]); m != nil && strings.TrimSpace(reMonthOnly.ReplaceAllString(parts[0], "")) == "" {
-				start := firstDay(b.Time.Year(), months[monthKey(m[1])])
-				return Timescale{Start: Date{start, PrecisionMonth}, Due: b}, true
+				// In year 1, January 1st is time's zero value, which means
+				// "no date": such a start is left out, not kept as zero.
+				if start := firstDay(b.Time.Year(), months[monthKey(m[1])]); !start.IsZero() {
+					return Timescale{Start: Date{start, PrecisionMonth}, Due: b}, true
+				}
 			}
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/sendrecon/sendrecon/config"
 	"github.com/sendrecon/sendrecon/extract"
+	"github.com/sendrecon/sendrecon/internal/golden"
 	"github.com/sendrecon/sendrecon/normalize"
 )
 
@@ -30,26 +31,6 @@ func explainFile(t *testing.T, path, name string) (normalize.Result, []byte) {
 		t.Fatal(err)
 	}
 	return res, buf.Bytes()
-}
-
-func checkGolden(t *testing.T, golden string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./normalize -run TestExplain -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("explain output differs from %s; run go test ./normalize -run TestExplain -update and review the diff", golden)
-	}
 }
 
 // TestExplainCorpus checks explain's account of three corpus documents of
@@ -73,7 +54,7 @@ func TestExplainCorpus(t *testing.T) {
 					t.Errorf("item %s %s has no rule or block: %+v", res.Items[i].Kind, res.Items[i].Key, tr)
 				}
 			}
-			checkGolden(t, filepath.Join("testdata", "explain", id+".txt"), got)
+			golden.Check(t, filepath.Join("testdata", "explain", id+".txt"), got)
 		})
 	}
 }
@@ -102,7 +83,7 @@ func TestExplainNoItems(t *testing.T) {
 			t.Errorf("explain does not mention %s:\n%s", want, got)
 		}
 	}
-	checkGolden(t, filepath.Join("testdata", "explain", "no-items.txt"), got)
+	golden.Check(t, filepath.Join("testdata", "explain", "no-items.txt"), got)
 }
 
 // TestExplainShapes reads a page written for this test in shapes no corpus
@@ -124,5 +105,5 @@ func TestExplainShapes(t *testing.T) {
 	if len(res.Items) != 10 {
 		t.Errorf("%d items, want 10", len(res.Items))
 	}
-	checkGolden(t, filepath.Join("testdata", "explain", "shapes.txt"), got)
+	golden.Check(t, filepath.Join("testdata", "explain", "shapes.txt"), got)
 }

@@ -3,15 +3,18 @@
 package main
 
 import (
-	"context"
 	"os"
-	"os/signal"
-	"syscall"
+
+	"github.com/sendrecon/sendrecon/extract/isolate"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// A worker process of a batch (extract.isolation) serves here and exits.
+	isolate.Main()
+	ctx, stop := interruptible(os.Stderr)
 	code := exitCode(Run(ctx, os.Args[1:], os.Stdout, os.Stderr))
-	stop()
+	if s := stop(); s != nil {
+		code = signalCode(s)
+	}
 	os.Exit(code)
 }

@@ -9,11 +9,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sendrecon/sendrecon/extract/isolate"
 )
 
-// TestMain lets the fault tests run the real command in a process of its
-// own: with SR_TEST_MAIN=1 the test binary is sendrecon.
+// TestMain lets this test binary serve as the batch's worker process, as
+// the sendrecon binary does, and lets the fault tests run the real command
+// in a process of its own: with SR_TEST_MAIN=1 the test binary is sendrecon.
 func TestMain(m *testing.M) {
+	isolate.Main()
 	if os.Getenv("SR_TEST_MAIN") == "1" {
 		limitFileSize(os.Getenv("SR_TEST_FSIZE"))
 		main()

@@ -11,6 +11,7 @@ import (
 
 	"github.com/sendrecon/sendrecon/batch"
 	"github.com/sendrecon/sendrecon/config"
+	"github.com/sendrecon/sendrecon/outlock"
 	"github.com/sendrecon/sendrecon/report"
 )
 
@@ -106,6 +107,14 @@ one is failed, its error naming the limit.`,
 					return err
 				}
 			}
+			// One run per output folder: a second would interleave its
+			// tables with this one's.
+			lock, err := outlock.Acquire(cfg.Run.Out)
+			if err != nil {
+				return err
+			}
+			defer atExit(lock.Release)()
+			defer lock.Release()
 			prog := newProgress(g.stderr, progressMode(cfg.Run.Progress, g.stderr, nil), time.Now)
 			inputs, err := batch.Expand(args)
 			if err != nil {

@@ -1,6 +1,7 @@
 package pdflayout
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/ledongthuc/pdf"
@@ -21,12 +22,22 @@ type pageRef struct {
 const maxPageTreeDepth = 32
 
 // collectPages walks the page tree in order, stopping after limit pages.
-// It reports whether pages were left out.
-func collectPages(root pdf.Value, limit int) (pages []pageRef, truncated bool) {
+// It reports whether pages were left out, and the first node found inside
+// itself (a page-tree cycle), 0 if none.
+func collectPages(root pdf.Value, limit int) (pages []pageRef, truncated bool, cycle uint32) {
 	var walk func(node pdf.Value, inherited pageRef, depth int)
 	visits := 0
+	inside := map[uint32]bool{} // the objects of the current path
 	walk = func(node pdf.Value, inh pageRef, depth int) {
 		visits++
+		if id := objectNumber(node); id != 0 {
+			if inside[id] {
+				cycle = cmp.Or(cycle, id)
+				return
+			}
+			inside[id] = true
+			defer delete(inside, id)
+		}
 		if depth > maxPageTreeDepth || visits > 4*limit+64 {
 			truncated = true
 			return
@@ -61,7 +72,7 @@ func collectPages(root pdf.Value, limit int) (pages []pageRef, truncated bool) {
 		}
 	}
 	walk(root, pageRef{}, 0)
-	return pages, truncated
+	return pages, truncated, cycle
 }
 
 // pageBox is the visible area of the page: the CropBox, else the MediaBox,

@@ -46,7 +46,10 @@ func Extract(ctx context.Context, path string, r io.ReaderAt, size int64, opts O
 	if root.Kind() != pdf.Dict {
 		return nil, &Error{Path: path, Err: fmt.Errorf("%w: no document catalog", ErrNotPDF)}
 	}
-	refs, truncated := collectPages(root.Key("Pages"), opts.MaxPages)
+	refs, truncated, cycle := collectPages(root.Key("Pages"), opts.MaxPages)
+	if cycle != 0 {
+		return nil, &Error{Path: path, Err: fmt.Errorf("%w: page tree cycle: object %d is among its own /Kids", ErrNotPDF, cycle)}
+	}
 	if len(refs) == 0 {
 		return nil, &Error{Path: path, Err: fmt.Errorf("%w: no pages", ErrNotPDF)}
 	}

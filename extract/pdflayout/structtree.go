@@ -38,6 +38,9 @@ type structReader struct {
 	count     int
 	limit     int
 	overflow  bool
+	// inside holds the objects of the elements being read: an element
+	// among its own kids is a cycle, and the tree is then not used.
+	inside map[uint32]bool
 }
 
 // readStructTree returns the root element of the tree, or nil when the tree
@@ -106,6 +109,17 @@ func (sr *structReader) elem(v pdf.Value, page, depth int) *structElem {
 	if sr.count > sr.limit {
 		sr.overflow = true
 		return nil
+	}
+	if id := objectNumber(v); id != 0 {
+		if sr.inside[id] {
+			sr.overflow = true
+			return nil
+		}
+		if sr.inside == nil {
+			sr.inside = map[uint32]bool{}
+		}
+		sr.inside[id] = true
+		defer delete(sr.inside, id)
 	}
 	e := &structElem{role: sr.standardRole(v.Key("S").Name()), rowSpan: 1, colSpan: 1}
 	readTableAttrs(e, v.Key("A"))
