@@ -238,7 +238,7 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 			sum.Cells += r.Cells
 			sum.Pages += d.PageCount
 			sink.Done(d, r.Carried)
-			err := rowErrors(sink, errors.Join(docErr, w.AddItems(r.Result.Items), w.AddCells(d.ID, r.Tables), w.AddCellRows(r.CellRows)))
+			err := rowErrors(sink, errors.Join(docErr, w.AddItemsOf(d, r.Result.Items), w.AddCells(d.ID, r.Tables), w.AddCellRows(r.CellRows)))
 			if err == nil && coll != nil {
 				err = coll.add(d, r.Result.Items)
 			}

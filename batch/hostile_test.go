@@ -23,8 +23,8 @@ func TestHostileInputs(t *testing.T) {
 	}
 	dir := t.TempDir()
 	good := []string{
-		copySample(t, dir, "notts-inspection-progress-2023.html"),
-		copySample(t, dir, "notts-inspection-progress-2023.chromium.pdf"),
+		copySample(t, dir, "middlesbrough-send-progress-2020.html"),
+		copySample(t, dir, "middlesbrough-send-progress-2020.chromium.pdf"),
 	}
 	mds, _ := filepath.Glob(filepath.Join("testdata", "area", "*.md"))
 	good = append(good, mds...)

@@ -123,6 +123,12 @@ func (w *Writer) AddItems(items []normalize.Item) error {
 	return w.addItems(items, nil)
 }
 
+// AddItemsOf adds the items of d, written by AddDocument, as AddResult
+// does: with d's local area and d's acronyms for item_orgs.
+func (w *Writer) AddItemsOf(d *normalize.Document, items []normalize.Item) error {
+	return w.addItems(items, d)
+}
+
 func (w *Writer) addItems(items []normalize.Item, d *normalize.Document) error {
 	var area *string
 	var acronyms map[string]string
