@@ -155,7 +155,7 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 	out := b.Config.Run.Out
 	inputs = b.Shard.pick(inputs)
 	digest := documentDigest(b.Config, b.Version)
-	st, err := NewStage(out)
+	o, err := b.openOutput(b.Shard.part(), b.Shard.tables(), digest)
 	if err != nil {
 		return sum, err
 	}
@@ -163,29 +163,10 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 	// interruption anywhere leaves the output folder as it was.
 	defer func() {
 		if err != nil {
-			err = errors.Join(err, st.Discard())
+			err = errors.Join(err, o.abort())
 		}
 	}()
-	w, err := emit.Create(st.Dir(), emit.Options{
-		Tool: "sendrecon", Version: b.Version, Config: b.Config.Settings(), Now: b.Now,
-		RowGroupRows: b.Config.Run.RowGroupRows,
-		Part:         b.Shard.part(), DocumentDigest: digest, Only: b.Shard.tables(),
-		AsOf:          reconcile.RunAsOf(b.Config.Reconcile, b.clock()),
-		AsOfDocuments: b.Config.Reconcile.AsOf == reconcile.AsOfDocument,
-		CanonicalOrg:  canonicalOrg(b.Config),
-	})
-	if err != nil {
-		return sum, err
-	}
-	defer func() {
-		if err != nil {
-			err = errors.Join(err, w.Abort())
-		}
-	}()
-	tmp, err := st.Scratch()
-	if err != nil {
-		return sum, err
-	}
+	st, w, tmp := o.st, o.w, o.tmp
 	stopWorkers := b.isolate()
 	defer func() { err = errors.Join(err, stopWorkers()) }()
 	var coll *collector
@@ -208,18 +189,31 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 		defer func() { err = errors.Join(err, b.prev.close()) }()
 	}
 	sink.Start(len(inputs))
-	seen := map[string]string{} // doc_id -> path, to catch the same bytes given twice
+	// The same bytes given twice, by doc_id and format: the first input
+	// with them, and the doc_ids seen in any format.
+	seen := map[[2]string]string{}
+	seenID := map[string]bool{}
 	err = forEachOrdered(ctx, len(inputs), b.Config.Workers(),
 		func(ctx context.Context, i int) Document { return b.Process(ctx, inputs[i]) },
 		func(r Document) error {
 			d := &r.Result.Document
-			if first, dup := seen[d.ID]; dup {
+			key := [2]string{d.ID, d.Format}
+			if first, dup := seen[key]; dup {
 				// Same bytes twice would give the same ids twice: keep the
-				// first, and say so rather than writing duplicate keys.
+				// first, and give this one a row of its own naming it.
 				sink.Note(fmt.Sprintf("%s: same content as %s; skipped", d.SourcePath, first))
-				return nil
+				sum.Documents++
+				return rowErrors(sink, w.AddDocument(duplicateOf(d, first)))
 			}
-			seen[d.ID] = d.SourcePath
+			seen[key] = d.SourcePath
+			if seenID[d.ID] {
+				// The same bytes read as another format (a misnamed
+				// copy) are another document: read again under an id
+				// of its own, so neither hides the other.
+				r = b.Process(ctx, Input{Path: d.SourcePath, distinct: true})
+				d = &r.Result.Document
+			}
+			seenID[d.ID] = true
 			docErr := addDocument(w, &r)
 			sum.Documents++
 			if d.Status == normalize.StatusFailed {
@@ -250,7 +244,7 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 	var remove []string
 	if err == nil && coll != nil {
 		var orphans []reconcile.Decision
-		sum.Links, orphans, err = coll.finish(w, func(err error) error { return rowErrors(sink, err) })
+		sum.Links, orphans, err = coll.finish(ctx, w, func(err error) error { return rowErrors(sink, err) })
 		t := coll.tally
 		sum.Covered, sum.Partly, sum.Gaps, sum.Conflicts = t.covered, t.partly, t.gaps, t.conflicts
 		sum.Overdue = t.overdue
@@ -260,6 +254,10 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 		}
 	}
 	if err != nil {
+		return sum, err
+	}
+	// Interrupted after the last document: still nothing is published.
+	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
 	if err := w.Close(); err != nil {
@@ -272,6 +270,42 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 	coll, b.prev = nil, nil
 	return sum, st.Publish(remove...)
 }
+
+// output is a run's output while it is written: the staging folder, the
+// tables' writer in it and a scratch folder, also in it.
+type output struct {
+	st  *Stage
+	w   *emit.Writer
+	tmp string
+}
+
+// openOutput stages Config.Run.Out and opens the tables (those of only,
+// or all) in the staging folder, as part when set.
+func (b *Batch) openOutput(part string, only []string, digest string) (*output, error) {
+	st, err := NewStage(b.Config.Run.Out)
+	if err != nil {
+		return nil, err
+	}
+	w, err := emit.Create(st.Dir(), emit.Options{
+		Tool: "sendrecon", Version: b.Version, Config: b.Config.Settings(), Now: b.Now,
+		RowGroupRows: b.Config.Run.RowGroupRows,
+		Part:         part, DocumentDigest: digest, Only: only,
+		AsOf:          reconcile.RunAsOf(b.Config.Reconcile, b.clock()),
+		AsOfDocuments: b.Config.Reconcile.AsOf == reconcile.AsOfDocument,
+		CanonicalOrg:  canonicalOrg(b.Config),
+	})
+	if err != nil {
+		return nil, errors.Join(err, st.Discard())
+	}
+	tmp, err := st.Scratch()
+	if err != nil {
+		return nil, errors.Join(err, w.Abort(), st.Discard())
+	}
+	return &output{st: st, w: w, tmp: tmp}, nil
+}
+
+// abort throws away everything written; the output folder is untouched.
+func (o *output) abort() error { return errors.Join(o.w.Abort(), o.st.Discard()) }
 
 func warnOrphans(sink Sink, orphans []reconcile.Decision, file string) {
 	for _, o := range orphans {
@@ -301,6 +335,9 @@ func (b *Batch) Process(ctx context.Context, in Input) (res Document) {
 	d.Status = normalize.StatusOK
 	fail := func(err error) Document {
 		d.Status, d.Error = normalize.StatusFailed, err.Error()
+		// Named by its path, not its bytes: a copy that fails here (a
+		// misnamed one listed first) must not take the id of one that reads.
+		d.ID = docID(d.SHA256, in.Path, false)
 		res.Result.Items, res.Tables, res.Cells = nil, nil, 0
 		return res
 	}
@@ -315,11 +352,11 @@ func (b *Batch) Process(ctx context.Context, in Input) (res Document) {
 	data, err := readInput(in, b.Config.Extract.MaxBytes)
 	sum := sha256.Sum256(data)
 	d.SHA256 = hex.EncodeToString(sum[:])
-	d.ID = docID(d.SHA256, in.Path, err == nil)
+	d.ID = docID(d.SHA256, in.Path, err == nil && !in.distinct)
 	if err != nil {
 		return fail(err)
 	}
-	if c, ok := b.prev.take(d.SHA256, in.Path); ok {
+	if c, ok := b.prev.take(d.SHA256, in.Path); ok && !in.distinct {
 		return c
 	}
 	// The time limit covers extract and normalise; the readers check ctx
@@ -373,10 +410,6 @@ func (b *Batch) Process(ctx context.Context, in Input) (res Document) {
 		d.Title = fileTitle(in.Path)
 		d.Status = partial(d.Status)
 		d.Error = joinReasons(d.Error, fmt.Sprintf("%s: no title found (no title and no heading); the file name is used", in.Path))
-	}
-	if len(res.Result.Items) == 0 && d.Status == normalize.StatusOK {
-		d.Status = normalize.StatusPartial
-		d.Error = fmt.Sprintf("%s: no items found: no priority, action, finding, outcome or indicator was recognised", in.Path)
 	}
 	return res
 }
@@ -461,6 +494,17 @@ func readInput(in Input, limit int64) ([]byte, error) {
 	return data, err
 }
 
+// duplicateOf is the documents row of an input whose bytes an earlier
+// input (first) had: named by its own path, pointing at first's rows.
+func duplicateOf(d *normalize.Document, first string) normalize.Document {
+	s := sha256.Sum256([]byte("duplicate:" + d.SourcePath))
+	return normalize.Document{
+		ID: "doc-" + hex.EncodeToString(s[:8]), SourcePath: d.SourcePath, Format: d.Format,
+		SHA256: d.SHA256, Title: d.Title, Status: normalize.StatusDuplicate,
+		Error: fmt.Sprintf("%s: same content as %s (%s); its rows are that document's", d.SourcePath, first, d.ID),
+	}
+}
+
 // docID is stable for the same input bytes. An input that could not be read
 // has no bytes to name it by, so its path does.
 func docID(sha, path string, read bool) string {
@@ -491,9 +535,15 @@ func ExtractOptions(cfg *config.Config) extract.Options {
 	return o
 }
 
+// pageErrors names the file and each page that could not be read (and the
+// page's object, where the reader says it).
 func pageErrors(path string, errs []layout.PageError) string {
 	parts := make([]string, len(errs))
 	for i, e := range errs {
+		if page := fmt.Sprintf("page %d", e.Page); strings.HasPrefix(e.Err, page+" ") || strings.HasPrefix(e.Err, page+":") {
+			parts[i] = path + " " + e.Err
+			continue
+		}
 		parts[i] = fmt.Sprintf("%s page %d: %s", path, e.Page, e.Err)
 	}
 	return strings.Join(parts, "; ")

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/sendrecon/sendrecon/config"
+	"github.com/sendrecon/sendrecon/internal/sample"
 	"github.com/sendrecon/sendrecon/normalize"
 )
 
@@ -267,15 +268,15 @@ type heapSampler struct {
 func sampleHeap() *heapSampler {
 	runtime.GC()
 	s := &heapSampler{stop: make(chan struct{})}
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	heap := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
 		tick := time.NewTicker(2 * time.Millisecond)
 		defer tick.Stop()
 		for {
-			metrics.Read(sample)
-			s.peak = max(s.peak, sample[0].Value.Uint64())
+			metrics.Read(heap)
+			s.peak = max(s.peak, heap[0].Value.Uint64())
 			select {
 			case <-s.stop:
 				return
@@ -344,7 +345,7 @@ func TestMemoryFlat(t *testing.T) {
 // TestLimitsNamed: a document over a limit is failed with the limit's key.
 func TestLimitsNamed(t *testing.T) {
 	dir := t.TempDir()
-	pdf := copySample(t, dir, "middlesbrough-send-progress-2020.chromium.pdf")
+	pdf := sample.Copy(t, dir, "middlesbrough-send-progress-2020.chromium.pdf")
 	big := filepath.Join(dir, "big.md")
 	if err := os.WriteFile(big, bytes.Repeat([]byte("# A plan\n\nSome words.\n"), 100_000), 0o644); err != nil {
 		t.Fatal(err)
@@ -363,7 +364,7 @@ func TestLimitsNamed(t *testing.T) {
 // failed with the limit named.
 func TestTimeLimit(t *testing.T) {
 	dir := t.TempDir()
-	pdf := copySample(t, dir, "middlesbrough-wsoa-2019.chromium.pdf")
+	pdf := sample.Copy(t, dir, "middlesbrough-wsoa-2019.chromium.pdf")
 	b := &Batch{Config: config.Default(), TimeLimit: time.Nanosecond}
 	r := b.Process(context.Background(), Input{Path: pdf})
 	d := r.Result.Document

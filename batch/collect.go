@@ -2,6 +2,7 @@ package batch
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -168,7 +169,10 @@ func (c *collector) add(d *normalize.Document, items []normalize.Item) error {
 
 // finish writes people, then links, coverage and conflicts block by block,
 // and returns the links written and the decisions whose items are gone.
-func (c *collector) finish(w *emit.Writer, rowErr func(error) error) (links int, orphans []reconcile.Decision, err error) {
+//
+// It stops between blocks when ctx is done: an interrupted run publishes
+// nothing, so there is no point finishing the links.
+func (c *collector) finish(ctx context.Context, w *emit.Writer, rowErr func(error) error) (links int, orphans []reconcile.Decision, err error) {
 	people := c.people.People()
 	if err := rowErr(w.AddPeople(people)); err != nil {
 		return 0, nil, err
@@ -180,6 +184,9 @@ func (c *collector) finish(w *emit.Writer, rowErr func(error) error) (links int,
 	blocks := c.blocks()
 	orphaned := map[string]int{}
 	for i, keys := range blocks {
+		if err := ctx.Err(); err != nil {
+			return links, nil, err
+		}
 		var in reconcile.Input
 		for _, k := range keys {
 			for _, sp := range c.areas[k] {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/sendrecon/sendrecon/config"
+	"github.com/sendrecon/sendrecon/internal/sample"
 	"github.com/sendrecon/sendrecon/normalize"
 )
 
@@ -23,7 +24,7 @@ import (
 func TestFaults(t *testing.T) {
 	dir := t.TempDir()
 	good := genBatch(t, filepath.Join(mkdir(t, dir, "good")), 24)
-	pdf := readSample(t, "middlesbrough-send-progress-2020.chromium.pdf")
+	pdf := sample.Read(t, "middlesbrough-send-progress-2020.chromium.pdf")
 	bad := filepath.Join(mkdir(t, dir, "bad"))
 	write := func(name string, b []byte) string {
 		p := filepath.Join(bad, name)
@@ -50,7 +51,7 @@ func TestFaults(t *testing.T) {
 		"oversized.pdf": write("oversized.pdf", append([]byte("%PDF-1.7\n"), huge...)),
 		"deep.html":     write("deep.html", []byte(deep)),
 		"badutf8.html":  write("badutf8.html", []byte("<h1>Plan \xff\xfe\xc3</h1><p>\xed\xa0\x80 text</p>")),
-		"binary.md":     write("binary.md", garbage(8192)),
+		"binary.md":     write("binary.md", sample.Garbage(8192)),
 	}
 	// Unreadable, though tests run as root: a FIFO (opening it would wait
 	// for a writer forever) and a dangling symlink, named like documents.

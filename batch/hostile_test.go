@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/sendrecon/sendrecon/internal/hostile"
+	"github.com/sendrecon/sendrecon/internal/sample"
 )
 
 // TestHostileInputs runs the crafted files of internal/hostile (object
@@ -23,10 +24,10 @@ func TestHostileInputs(t *testing.T) {
 	}
 	dir := t.TempDir()
 	good := []string{
-		copySample(t, dir, "middlesbrough-send-progress-2020.html"),
-		copySample(t, dir, "middlesbrough-send-progress-2020.chromium.pdf"),
+		sample.Copy(t, dir, "middlesbrough-send-progress-2020.html"),
+		sample.Copy(t, dir, "middlesbrough-send-progress-2020.chromium.pdf"),
 	}
-	mds, _ := filepath.Glob(filepath.Join("testdata", "area", "*.md"))
+	mds, _ := filepath.Glob(filepath.Join("..", "cmd", "sendrecon", "testdata", "area", "*.md"))
 	good = append(good, mds...)
 	bad := mkdir(t, dir, "hostile")
 	var hostilePaths []string
@@ -39,7 +40,7 @@ func TestHostileInputs(t *testing.T) {
 	}
 	limits := func(b *Batch) {
 		b.Config.Extract.Isolation = "process"
-		b.Config.Extract.MaxSeconds = 5
+		b.Config.Extract.MaxSeconds = 10 // the hanging files cost this; good ones need far less, even on a loaded machine
 		b.Config.Extract.MaxMemoryMB = 256
 	}
 
@@ -102,6 +103,25 @@ func TestHostileInputs(t *testing.T) {
 		}
 		if diff != 0 {
 			t.Errorf("%s: %d rows of good documents differ from a clean run", table, diff)
+			rows, err := db.Query(`SELECT 'clean', * FROM (SELECT * FROM read_parquet($1) EXCEPT SELECT * FROM read_parquet($2))
+				UNION ALL SELECT 'beside hostile', * FROM (SELECT * FROM read_parquet($2) WHERE doc_id IN (SELECT doc_id FROM read_parquet($1)) EXCEPT SELECT * FROM read_parquet($1))`,
+				filepath.Join(clean, table+".parquet"), filepath.Join(out, table+".parquet"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			cols, _ := rows.Columns()
+			for rows.Next() {
+				vals := make([]any, len(cols))
+				ptrs := make([]any, len(cols))
+				for i := range vals {
+					ptrs[i] = &vals[i]
+				}
+				if err := rows.Scan(ptrs...); err != nil {
+					t.Fatal(err)
+				}
+				t.Logf("%v", vals)
+			}
+			rows.Close()
 		}
 	}
 	noTemporaries(t, out)

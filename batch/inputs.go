@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/sendrecon/sendrecon/extract"
 )
@@ -18,6 +19,9 @@ type Input struct {
 	// Err is set when the path cannot be a document (missing, unreadable):
 	// it still becomes a failed documents row, so nothing is lost silently.
 	Err error
+	// distinct names the document by its path rather than its bytes: a
+	// copy of an earlier input's bytes read as another format.
+	distinct bool
 }
 
 // Expand turns the command line's files, folders and globs into the
@@ -90,31 +94,64 @@ func Expand(args []string) ([]Input, error) {
 func hasMeta(path string) bool { return strings.ContainsAny(path, `*?[`) }
 
 // walk lists the supported files under dir; a subfolder that cannot be read
-// becomes an Input carrying the error rather than vanishing.
+// becomes an Input carrying the error rather than vanishing. Symbolic links
+// are followed, a link back into a folder already walked (a loop) becoming
+// an Input with that error; a FIFO or device with a supported ending is
+// listed too, and fails as not a regular file, so that it has its row.
 func walk(dir string) []Input {
 	var out []Input
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			out = append(out, Input{Path: p, Err: err})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
+	visited := map[string]string{} // a folder's real path -> the path it was walked as
+	var walkDir func(dir string)
+	walkDir = func(dir string) {
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				out = append(out, Input{Path: p, Err: err})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if p != dir && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir
+				}
+				if real, err := filepath.EvalSymlinks(p); err == nil {
+					if first, ok := visited[real]; ok {
+						p = filepath.Clean(p)
+						out = append(out, Input{Path: p, Err: fmt.Errorf("%s: symbolic link loop: the folder %s again", p, first)})
+						return fs.SkipDir
+					}
+					visited[real] = filepath.Clean(p)
+				}
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				info, err := os.Stat(p)
+				switch {
+				case err != nil:
+					if extract.Supported(p) || errors.Is(err, syscall.ELOOP) {
+						out = append(out, Input{Path: p, Err: err})
+					}
+				case info.IsDir():
+					if !strings.HasPrefix(d.Name(), ".") {
+						// The separator makes WalkDir follow the link.
+						walkDir(p + string(filepath.Separator))
+					}
+				case extract.Supported(p):
+					out = append(out, Input{Path: p})
+				}
+				return nil
+			}
+			if extract.Supported(p) {
+				out = append(out, Input{Path: p})
 			}
 			return nil
+		})
+		if err != nil && !errors.Is(err, fs.SkipDir) {
+			out = append(out, Input{Path: dir, Err: err})
 		}
-		if d.IsDir() {
-			if p != dir && strings.HasPrefix(d.Name(), ".") {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.Type().IsRegular() && extract.Supported(p) {
-			out = append(out, Input{Path: p})
-		}
-		return nil
-	})
-	if err != nil && !errors.Is(err, fs.SkipDir) {
-		out = append(out, Input{Path: dir, Err: err})
 	}
+	walkDir(dir)
 	return out
 }
 

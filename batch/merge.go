@@ -44,36 +44,20 @@ func (b *Batch) Merge(ctx context.Context, sink Sink) (sum MergeSummary, err err
 		return sum, fmt.Errorf("merge: no documents parts in %s (run 'sendrecon run --shard i/n --out %s' first)", out, out)
 	}
 	sum.Parts = len(files)
-	st, err := NewStage(out)
-	if err != nil {
-		return sum, err
-	}
-	defer func() {
-		if err != nil {
-			err = errors.Join(err, st.Discard())
-		}
-	}()
 	decisions, err := b.decisions(sink)
 	if err != nil {
 		return sum, err
 	}
-	w, err := emit.Create(st.Dir(), emit.Options{
-		Tool: "sendrecon", Version: b.Version, Config: cfg.Settings(), Now: b.Now,
-		RowGroupRows: cfg.Run.RowGroupRows,
-		Part:         mergePart, Only: mergeTables,
-	})
+	o, err := b.openOutput(mergePart, mergeTables, "")
 	if err != nil {
 		return sum, err
 	}
 	defer func() {
 		if err != nil {
-			err = errors.Join(err, w.Abort())
+			err = errors.Join(err, o.abort())
 		}
 	}()
-	tmp, err := st.Scratch()
-	if err != nil {
-		return sum, err
-	}
+	st, w, tmp := o.st, o.w, o.tmp
 	coll, err := newCollector(tmp, cfg.Reconcile, decisions, cfg.Normalize.PeopleMaxEdits, cfg.Run.ReportMaxDocuments)
 	if err != nil {
 		return sum, err
@@ -84,13 +68,16 @@ func (b *Batch) Merge(ctx context.Context, sink Sink) (sum MergeSummary, err err
 		return sum, err
 	}
 	var orphans []reconcile.Decision
-	sum.Links, orphans, err = coll.finish(w, func(err error) error { return rowErrors(sink, err) })
+	sum.Links, orphans, err = coll.finish(ctx, w, func(err error) error { return rowErrors(sink, err) })
 	if err != nil {
 		return sum, err
 	}
 	warnOrphans(sink, orphans, DecisionsFile(cfg))
 	remove, err := b.report(coll, sink, st)
 	if err != nil {
+		return sum, err
+	}
+	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
 	if err := errors.Join(w.Close(), coll.close()); err != nil {

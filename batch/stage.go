@@ -38,6 +38,29 @@ func StagingPattern(target string) string {
 	return filepath.Join(filepath.Dir(t), "."+filepath.Base(t)+stagingInfix+"*")
 }
 
+// RemoveStale removes the staging folders a killed run into target left
+// (beside it, or inside it when its parent was not writable). Call it only
+// while holding the output's run lock: otherwise they may be another
+// run's, still working.
+func RemoveStale(target string) error {
+	t := filepath.Clean(target)
+	beside, err := filepath.Glob(StagingPattern(t))
+	if err != nil {
+		return err
+	}
+	inside, err := filepath.Glob(filepath.Join(t, "."+filepath.Base(t)+stagingInfix+"*"))
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, d := range append(beside, inside...) {
+		if info, err := os.Lstat(d); err == nil && info.IsDir() {
+			errs = append(errs, os.RemoveAll(d))
+		}
+	}
+	return errors.Join(errs...)
+}
+
 // NewStage makes a staging folder for target. The target must be a folder
 // or not exist; its parent is made if needed. When the parent cannot be
 // written (a shared folder owned by someone else, with a target of one's

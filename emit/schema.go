@@ -61,7 +61,7 @@ func (c Column) blank() Column {
 }
 
 var (
-	docStatuses = []string{"ok", "partial", "failed"}
+	docStatuses = []string{"ok", "partial", "failed", "duplicate"}
 	itemKinds   = []string{"priority", "action", "finding", "outcome", "indicator"}
 	precisions  = []string{"year", "quarter", "month", "day"}
 	// statusCategories are normalize.StatusCategories, spelled out so the
@@ -85,7 +85,7 @@ var Schema = []Table{
 		opt("page_count", Int32, "Pages of a paged (PDF) input; null otherwise."),
 		opt("period_start", Date, "First day the document covers."),
 		opt("period_end", Date, "Last day the document covers."),
-		req("status", String, "partial: some pages or tables failed.").oneOf(docStatuses...),
+		req("status", String, "partial: some pages or tables failed; duplicate: the same bytes as another input, whose rows these are (error names it).").oneOf(docStatuses...),
 		opt("error", String, "Why, when status is not ok."),
 		req("edition_id", String, "The same for every copy of one document (its HTML page and each PDF printing of it, or two files of identical content); the document's own doc_id when it has no other copy."),
 		opt("doc_date", Date, "The day the document says it was written or presented (a 'Date of meeting' cell, a month in its title); reconcile.as_of: document judges its actions overdue against it."),

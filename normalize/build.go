@@ -38,6 +38,8 @@ type builder struct {
 	// quoteDone is the block of a quotation already read as a finding's
 	// statement.
 	quoteDone int
+	// leadDone is the block of the lead-in before such a statement.
+	leadDone int
 	// modal finds the words of an instruction (finding_modals).
 	modal *regexp.Regexp
 	// codeLabel reads "Action 1.1:" at the start of an item's text.
@@ -120,6 +122,7 @@ func newBuilder(doc *layout.Document, d *Document, opts Options) *builder {
 		leads:     newLeadParser(opts, d.Acronyms),
 		counters:  map[string]int{},
 		quoteDone: -1,
+		leadDone:  -1,
 	}
 	for _, s := range opts.Sections {
 		m := sectionMatcher{kind: Kind(s.Kind), prefix: s.KeyPrefix}
@@ -382,6 +385,15 @@ func (b *builder) heading(blk *layout.Block, prioKey string) {
 		return
 	}
 	code, kind, rest, ok := b.refs.LabelText(text)
+	if c := b.labelParagraph(blk); !ok && c != "" {
+		// "Area for priority action 1 (PA1): Data and information": a
+		// section per finding, the statement below the heading; the
+		// actions in it answer the finding (sectionlabel.go). A heading
+		// so labelled is the finding's section even under a numbered
+		// one.
+		code, kind, ok = c, KindFinding, true
+		ctx.priority = c
+	}
 	switch {
 	case !ok:
 	case b.find(kind, code) >= 0:
@@ -390,16 +402,51 @@ func (b *builder) heading(blk *layout.Block, prioKey string) {
 		// actions in it answer that finding (their parent).
 		ctx.item = b.find(kind, code)
 		ctx.priority = code
-	case rest != "":
+	case len(strings.Fields(rest)) >= 6:
 		// "Area of weakness 2: Leaders do not ..." states the finding.
 		b.rule = "heading: finding label with its statement"
 		b.add(Item{Kind: kind, Key: code, Text: cleanText(rest), Page: blk.Page}, itemAux{})
 	default:
-		b.rule = "heading: finding label; statement and progress from the paragraphs below"
-		idx := b.add(Item{Kind: kind, Key: code, Page: blk.Page}, itemAux{})
-		b.prose = &proseFinding{item: idx, level: level}
+		// A label alone, or with a title ("Area for improvement 1 (AFI1):
+		// Timeliness of plans"): the statement follows, then the finding's
+		// leads and progress; the actions in its section answer it.
+		idx := -1
+		if st := b.statementAfter(b.cur); st != "" {
+			b.rule = "heading: finding label, statement in the paragraph below"
+			idx = b.add(Item{Kind: kind, Key: code, Text: cleanText(st), Page: blk.Page}, itemAux{})
+			b.prose = &proseFinding{item: idx, level: level, text: true}
+		} else {
+			b.rule = "heading: finding label; statement and progress from the paragraphs below"
+			idx = b.add(Item{Kind: kind, Key: code, Page: blk.Page}, itemAux{})
+			b.prose = &proseFinding{item: idx, level: level}
+		}
+		if kind == KindFinding && b.find(KindPriority, ctx.priority) < 0 {
+			ctx.priority = code
+		}
 	}
 	b.stack = append(b.stack, ctx)
+}
+
+// statementAfter is a finding's statement in the blocks after its label
+// at block i: a quoted paragraph, or the paragraph after a short lead-in
+// ("The inspection letter said:"). Both are marked read.
+func (b *builder) statementAfter(i int) string {
+	para := func(j int) string {
+		if j < len(b.doc.Blocks) && b.doc.Blocks[j].Kind == layout.KindParagraph {
+			return oneLine(b.doc.Blocks[j].Text)
+		}
+		return ""
+	}
+	next := para(i + 1)
+	switch {
+	case isQuoted(next):
+		b.quoteDone = i + 1
+		return unquote(next)
+	case next != "" && leadIn(next) && len(strings.Fields(next)) <= 8 && para(i+2) != "":
+		b.leadDone, b.quoteDone = i+1, i+2
+		return unquote(para(i + 2))
+	}
+	return ""
 }
 
 func matchAny(res []*regexp.Regexp, s string) bool {
@@ -433,10 +480,14 @@ func (b *builder) headingCode(s string) (code, rest string) {
 
 func (b *builder) paragraph(blk *layout.Block) {
 	text := oneLine(blk.Text)
-	if text == "" || b.quoteDone == b.cur {
+	if text == "" || b.quoteDone == b.cur || b.leadDone == b.cur {
 		return
 	}
 	ctx := b.top()
+	if !ctx.skip && b.findingParagraph(blk, text) {
+		b.lastPara = ""
+		return
+	}
 	if b.prose != nil && !ctx.skip {
 		it := &b.items[b.prose.item]
 		if rest, ok := b.leadsLine(text); ok {
@@ -451,14 +502,10 @@ func (b *builder) paragraph(blk *layout.Block) {
 		case !b.prose.text:
 			it.Text = cleanText(unquote(text))
 			b.prose.text = true
-		case b.caption(text):
+		case b.caption(text) || b.footnote(text):
 		default:
 			it.Progress = append(it.Progress, cleanText(text))
 		}
-		return
-	}
-	if !ctx.skip && b.findingParagraph(blk, text) {
-		b.lastPara = ""
 		return
 	}
 	if !ctx.skip && ctx.field != "" && !leadIn(text) && !b.caption(text) {
@@ -554,27 +601,30 @@ func (b *builder) findingParagraph(blk *layout.Block, text string) bool {
 	if !ok || kind != KindFinding {
 		return false
 	}
-	quote := ""
-	if next := b.cur + 1; next < len(b.doc.Blocks) && b.doc.Blocks[next].Kind == layout.KindParagraph {
-		if t := oneLine(b.doc.Blocks[next].Text); isQuoted(t) {
-			quote = unquote(t)
-			b.quoteDone = next
-		}
-	}
+	quote := b.statementAfter(b.cur)
+	b.prose = nil // a new finding's label ends the last one's prose
 	if b.find(kind, code) >= 0 {
 		return true // restated; its statement was read before
 	}
+	// A label that opens the finding's own section (not one quoted under
+	// a priority) goes on with the finding's leads ("Executive lead: ...")
+	// and progress in the paragraphs of its section.
+	own := b.top().label
+	level := b.top().level
 	switch {
 	case quote != "":
-		b.rule = "paragraph: finding label, statement quoted in the next paragraph"
-		b.add(Item{Kind: kind, Key: code, Text: cleanText(quote), Page: blk.Page}, itemAux{})
-	case rest != "":
+		b.rule = "paragraph: finding label, statement in the next paragraph"
+		idx := b.add(Item{Kind: kind, Key: code, Text: cleanText(quote), Page: blk.Page}, itemAux{})
+		if own {
+			b.prose = &proseFinding{item: idx, level: level, text: true}
+		}
+	case len(strings.Fields(rest)) >= 6:
 		b.rule = "paragraph: finding label with its statement"
 		b.add(Item{Kind: kind, Key: code, Text: cleanText(rest), Page: blk.Page}, itemAux{})
 	default:
 		b.rule = "paragraph: finding label; statement and progress from the paragraphs below"
 		idx := b.add(Item{Kind: kind, Key: code, Page: blk.Page}, itemAux{})
-		b.prose = &proseFinding{item: idx, level: b.top().level + 1}
+		b.prose = &proseFinding{item: idx, level: level + 1}
 	}
 	return true
 }
@@ -587,6 +637,10 @@ func (b *builder) instruction(text string) bool {
 	ctx := b.top()
 	sec, ok := b.sectionOf(ctx.text, "")
 	if !ok || sec.kind != KindFinding || sec.prefix == "" || b.modal == nil || leadIn(text) {
+		return false
+	}
+	// Under a finding's own label the finding is read from the label.
+	if _, _, _, labelled := b.refs.LabelText(ctx.text); labelled {
 		return false
 	}
 	// The instruction is the paragraph's point: its first sentence has it.

@@ -96,7 +96,21 @@ func (b *builder) splitStatus(rw *row) {
 			lines = append(lines, l)
 		}
 	}
-	if len(lines) < 2 || !b.statusWord(lines[0].Text) {
+	if len(lines) == 0 {
+		return
+	}
+	// A reader that joined the comment to the rating's line: "Amber
+	// Social care audit tool still being aligned".
+	if first := strings.TrimSpace(lines[0].Text); !b.statusWord(first) {
+		word, rest := b.statusPrefix(first)
+		if word == "" {
+			return
+		}
+		head, tail := lines[0], lines[0]
+		head.Text, tail.Text = word, rest
+		lines = append([]layout.Line{head, tail}, lines[1:]...)
+	}
+	if len(lines) < 2 || !b.statusWord(lines[0].Text) || !isComment(lines[1:]) {
 		return
 	}
 	rw.fields[RoleStatus] = &field{lines: lines[:1], cells: f.cells}
@@ -178,4 +192,39 @@ func (b *builder) labelledLines(rw *row) {
 	if len(keep) != len(tf.lines) {
 		rw.fields[RoleText] = &field{lines: keep, cells: tf.cells}
 	}
+}
+
+// statusPrefix splits a line that starts with a rating and goes on with a
+// capitalised comment ("Blue Live from September 2024"): the rating and
+// the comment, or "" when the line does not start so.
+func (b *builder) statusPrefix(s string) (word, rest string) {
+	words := strings.Fields(s)
+	for n := min(3, len(words)-1); n >= 1; n-- {
+		head := strings.Join(words[:n], " ")
+		if b.statusWord(head) && startsUpper(words[n]) && len(words)-n >= 3 {
+			return head, strings.Join(words[n:], " ")
+		}
+	}
+	return "", ""
+}
+
+// startsStatus reports whether a cell's first line is a rating, alone or
+// followed by a comment.
+func (b *builder) startsStatus(s string) bool {
+	if b.statusWord(s) {
+		return true
+	}
+	w, _ := b.statusPrefix(s)
+	return w != ""
+}
+
+// isComment reports whether lines under a rating say something of their
+// own (three words or more), not more of the rating ("Embedded /
+// Sustained").
+func isComment(lines []layout.Line) bool {
+	n := 0
+	for _, l := range lines {
+		n += len(strings.Fields(l.Text))
+	}
+	return n >= 3
 }

@@ -24,6 +24,9 @@ func (b *builder) inferRoles(t *layout.Table, h tableHeader) tableHeader {
 		return h // one body row says too little about a column
 	}
 	roles := append([]string(nil), h.roles...)
+	// Columns of dates, given their roles after the loop: dates run left
+	// to right, a start before the due date.
+	var dates []int
 	has := func(role string) bool {
 		for _, r := range roles {
 			if r == role {
@@ -44,17 +47,23 @@ func (b *builder) inferRoles(t *layout.Table, h tableHeader) tableHeader {
 		switch {
 		case cur == "" && !has(RoleKey) && b.share(firsts, b.isCode) >= minShare:
 			roles[c] = RoleKey
-		case cur != RoleStatus && (cur == "" || cur == RoleProgress) && b.share(firsts, b.statusWord) >= minShare:
+		case cur != RoleStatus && (cur == "" || cur == RoleProgress) && b.share(firsts, b.statusWord) >= 0.5 && b.share(firsts, b.startsStatus) >= minShare:
 			roles[c] = RoleStatus
-		case (cur == "" || cur == RoleTarget) && b.dateColumn(firsts):
-			switch {
-			case !has(RoleDue) && !has(RoleTimescale):
-				roles[c] = RoleDue
-			case !has(RoleStart):
-				roles[c] = RoleStart
-			}
+		case (cur == "" || cur == RoleTarget || cur == RoleMilestones) && b.dateColumn(firsts):
+			dates = append(dates, c)
 		case cur == "" && !has(RoleLead) && b.share(firsts, b.looksLikeLead) >= minShare:
 			roles[c] = RoleLead
+		}
+	}
+	if len(dates) > 0 {
+		due := !has(RoleDue) && !has(RoleTimescale)
+		start := !has(RoleStart)
+		last := dates[len(dates)-1]
+		if due {
+			roles[last] = RoleDue
+		}
+		if start && (len(dates) > 1 || !due) {
+			roles[dates[0]] = RoleStart
 		}
 	}
 	h.roles = roles

@@ -78,7 +78,8 @@ func rowOf(t *layout.Table, text string) int {
 
 // rolesText shows a table header's column roles: [Action=text, Lead=lead].
 func (b *builder) rolesText(t *layout.Table) string {
-	h := b.cols.readHeader(t)
+	header := b.cols.readHeader(t)
+	h := b.inferRoles(t, header)
 	var parts []string
 	for c, role := range h.roles {
 		head := ""
@@ -87,6 +88,8 @@ func (b *builder) rolesText(t *layout.Table) string {
 		}
 		if role == "" {
 			role = "-"
+		} else if role != header.roles[c] {
+			role += " (from its cells)"
 		}
 		parts = append(parts, fmt.Sprintf("%q=%s", head, role))
 	}

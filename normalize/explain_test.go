@@ -90,20 +90,21 @@ func TestExplainNoItems(t *testing.T) {
 // document has: instructions under "Areas for improvement", "Area of
 // weakness N:" headings with their statement, "Action 1.1:" codes inside
 // list items, "Our commitments" and "Next steps" lists under numbered
-// priorities.
+// priorities, unquoted I statements beside quoted sentences that are not.
 func TestExplainShapes(t *testing.T) {
 	res, got := explainFile(t, filepath.Join("testdata", "explain", "shapes.html"), "shapes.html")
 	keys := map[string]bool{}
 	for _, it := range res.Items {
 		keys[string(it.Kind)+" "+it.Key] = true
 	}
-	for _, want := range []string{"finding AFI1", "finding AFI2", "finding W1", "finding W2", "priority 1", "action 1.1", "action 1.2", "priority 2", "action P2.1", "action P2.2"} {
+	for _, want := range []string{"finding AFI1", "finding AFI2", "finding W1", "finding W2", "priority 1", "action 1.1", "action 1.2", "priority 2", "action P2.1", "action P2.2", "outcome O1", "outcome O2"} {
 		if !keys[want] {
 			t.Errorf("no %s; got %v", want, keys)
 		}
 	}
-	if len(res.Items) != 10 {
-		t.Errorf("%d items, want 10", len(res.Items))
+	// The quoted letter sentences are not I statements.
+	if len(res.Items) != 12 {
+		t.Errorf("%d items, want 12", len(res.Items))
 	}
 	golden.Check(t, filepath.Join("testdata", "explain", "shapes.txt"), got)
 }

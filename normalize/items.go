@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -156,6 +157,9 @@ func (b *builder) finish() {
 		if it.RefsRaw != "" && it.Refs == nil {
 			it.Refs = b.refs.Parse(it.RefsRaw, known)
 		}
+		if it.Kind == KindAction {
+			it.Refs = b.textRefs(it, known)
+		}
 		k := string(it.Kind) + "\x00" + it.Key
 		it.Flags = b.flags(it, aux, known, hasLeads, total[k] > 1)
 		it.ID = itemID(it.DocID, it.Kind, it.Key, occurrence[k])
@@ -211,6 +215,23 @@ func (b *builder) flags(it *Item, aux itemAux, known map[string]bool, hasLeads, 
 	}
 	slices.Sort(f)
 	return f
+}
+
+// reSeeCode is a cross-reference in an item's text: "(see PA1.1)", "see
+// action 2.3".
+var reSeeCode = regexp.MustCompile(`(?i)\bsee\s+(?:also\s+)?(?:action\s+)?([A-Za-z]{0,4}\s?\d{1,2}(?:\.\d{1,2})+[a-z]?)\b`)
+
+// textRefs adds to an action's references the other items of the document
+// its text points the reader to ("... on the dashboard (see PA1.1)").
+func (b *builder) textRefs(it *Item, known map[string]bool) []string {
+	refs := it.Refs
+	for _, m := range reSeeCode.FindAllStringSubmatch(it.Text, -1) {
+		code, _, ok := b.itemCode(m[1])
+		if ok && known[code] && code != it.Key && !slices.Contains(refs, code) {
+			refs = append(refs, code)
+		}
+	}
+	return refs
 }
 
 // itemID is stable across runs for the same document content: it hashes

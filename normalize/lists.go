@@ -38,6 +38,14 @@ func (b *builder) list(blk *layout.Block) {
 		}
 		return
 	}
+	// In a finding's own section (its statement read there, as a prose
+	// finding) a list of outcomes says what will be different once that
+	// finding is answered: the finding's outcomes, not items of their own.
+	if b.prose != nil && ok && sec.kind == KindOutcome {
+		it := &b.items[b.prose.item]
+		it.Outcomes = append(it.Outcomes, listEntries(blk.List)...)
+		return
+	}
 	if ctx.field != "" && lead == "" {
 		if i := b.fieldTarget(); i >= 0 {
 			b.addToField(&b.items[i], ctx.field, listEntries(blk.List))
@@ -46,7 +54,7 @@ func (b *builder) list(blk *layout.Block) {
 	}
 	top := topItems(blk.List)
 	if b.statements(top) {
-		b.rule = "list: I statements (quoted, first person)"
+		b.rule = "list: I statements (every item in the first person)"
 		for _, li := range top {
 			key := "O" + strconv.Itoa(b.next("list:O"))
 			b.add(Item{Kind: KindOutcome, Key: key, ParentKey: b.priorityKey(), Text: cleanText(unquote(cleanText(li.Text))), Page: li.Page}, itemAux{})
@@ -109,25 +117,29 @@ func (b *builder) list(blk *layout.Block) {
 	}
 }
 
-// statements reports whether a list's items are all "I statements":
-// quoted, or written in the first person (normalize.statement_pronouns),
-// and at least one of them both.
+// statements reports whether a list's items are all "I statements": every
+// one in the first person (normalize.statement_pronouns), and quoted or
+// mostly opening with the pronoun ("I know who to contact"). A list of
+// quoted findings ("Leaders should ...") is not.
 func (b *builder) statements(top []layout.ListItem) bool {
 	if b.pronoun == nil || len(top) == 0 {
 		return false
 	}
-	quoted := 0
+	quoted, opens := 0, 0
 	for _, li := range top {
 		t := cleanText(li.Text)
-		q := isQuoted(t)
-		if q {
+		if isQuoted(t) {
 			quoted++
 		}
-		if !b.pronoun.MatchString(unquote(t)) && !q {
+		u := unquote(t)
+		if !b.pronoun.MatchString(u) {
 			return false
 		}
+		if loc := b.pronoun.FindStringIndex(u); loc != nil && loc[0] == 0 {
+			opens++
+		}
 	}
-	return quoted > 0
+	return quoted > 0 || opens*2 > len(top)
 }
 
 var reTrailingParen = regexp.MustCompile(`\s*\(([^()]*)\)\s*[.;]?\s*$`)

@@ -65,6 +65,9 @@ const (
 	StatusOK      = "ok"
 	StatusPartial = "partial"
 	StatusFailed  = "failed"
+	// StatusDuplicate is an input with the same bytes as an earlier one
+	// that was read: its row names that one, which holds the items.
+	StatusDuplicate = "duplicate"
 )
 
 // Item is one priority, action, finding, outcome or indicator.

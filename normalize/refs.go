@@ -207,6 +207,9 @@ func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 // improvement 2: ...", "Weakness 3 – ...".
 var reLabelSep = regexp.MustCompile(`^\s*[:.\-–—]\s*`)
 
+// reBracketCode is a code in brackets after a label: "(AFI1)".
+var reBracketCode = regexp.MustCompile(`^\s*\([A-Za-z]{0,5}\s*\d{1,2}\)`)
+
 // LabelText reads a label at the start of s, with or without a statement
 // after it ("Area of weakness 2: Leaders do not ..."): the canonical code,
 // the kind of item it labels and the statement, "" when s is the label
@@ -221,7 +224,8 @@ func (p *refParser) LabelText(s string) (code string, kind Kind, rest string, ok
 		if m == nil || strings.TrimLeft(s[m[g]:m[g+1]], "0") == "" {
 			continue
 		}
-		tail := s[m[1]:]
+		// "Area for improvement 1 (AFI1): ..." gives its code again.
+		tail := reBracketCode.ReplaceAllString(s[m[1]:], "")
 		sep := reLabelSep.FindString(tail)
 		if sep == "" || startsDigit(tail[len(sep):]) {
 			continue

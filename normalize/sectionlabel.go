@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/sendrecon/sendrecon/extract/layout"
@@ -70,4 +71,14 @@ func (b *builder) openLabelSection(code, text string) {
 	idx := b.add(Item{Kind: KindFinding, Key: code, Page: b.doc.Blocks[b.cur].Page}, itemAux{})
 	b.prose = &proseFinding{item: idx, level: ctx.level}
 	b.quoteDone = b.cur
+}
+
+// reFootnote is a footnote's mark and text: "1 Target dates given as ...".
+var reFootnote = regexp.MustCompile(`^\d{1,2}\s+\p{Lu}`)
+
+// footnote reports whether a paragraph right after a table is that table's
+// footnote ("1 Target dates given as quarters use ..."): no progress of the
+// finding whose section holds the table.
+func (b *builder) footnote(text string) bool {
+	return b.cur > 0 && b.doc.Blocks[b.cur-1].Kind == layout.KindTable && reFootnote.MatchString(text)
 }

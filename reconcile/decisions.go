@@ -1,13 +1,13 @@
 package reconcile
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"time"
 
@@ -36,6 +36,32 @@ type Decision struct {
 	Note     string    `json:"note,omitempty"`
 	By       string    `json:"by"`
 	At       time.Time `json:"at"`
+}
+
+// Bounds on what a decision may hold, so that every line written can be
+// read back: the reader takes lines up to maxReadLine, well above the
+// longest line the writer can produce (maxWriteLine, which JSON's escaping
+// of a bounded note and bounded names stays under).
+const (
+	// MaxNoteBytes bounds a reviewer's note.
+	MaxNoteBytes = 16 << 10
+	// MaxNameBytes bounds each of link_id, src, dst, relation and by.
+	MaxNameBytes = 1 << 10
+	maxWriteLine = 6*(MaxNoteBytes+5*MaxNameBytes) + 1<<10
+	maxReadLine  = 4 * maxWriteLine
+)
+
+// checkBounds refuses a decision too large to be written, naming the bound.
+func (d Decision) checkBounds() error {
+	if len(d.Note) > MaxNoteBytes {
+		return fmt.Errorf("note of %d bytes is over the %d-byte limit for notes (reconcile.MaxNoteBytes)", len(d.Note), MaxNoteBytes)
+	}
+	for _, f := range []struct{ name, v string }{{"link_id", d.LinkID}, {"src", d.Src}, {"dst", d.Dst}, {"relation", d.Relation}, {"by", d.By}} {
+		if len(f.v) > MaxNameBytes {
+			return fmt.Errorf("%s of %d bytes is over the %d-byte limit for names (reconcile.MaxNameBytes)", f.name, len(f.v), MaxNameBytes)
+		}
+	}
+	return nil
 }
 
 func (d Decision) check() error {
@@ -72,10 +98,14 @@ func ReadDecisions(path string) ([]Decision, error) {
 func parseDecisions(path string, b []byte) ([]Decision, error) {
 	var out []Decision
 	var errs []error
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	sc.Buffer(nil, 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := bytes.TrimSpace(sc.Bytes())
+	n := 0
+	for line := range bytes.Lines(b) {
+		n++
+		if len(line) > maxReadLine {
+			errs = append(errs, fmt.Errorf("decisions %s line %d: %d bytes, longer than any decision (limit %d)", path, n, len(line), maxReadLine))
+			continue
+		}
+		line = bytes.TrimSpace(line)
 		if len(line) == 0 || line[0] == '#' {
 			continue
 		}
@@ -92,9 +122,6 @@ func parseDecisions(path string, b []byte) ([]Decision, error) {
 		}
 		out = append(out, d)
 	}
-	if err := sc.Err(); err != nil {
-		errs = append(errs, fmt.Errorf("decisions %s: %w", path, err))
-	}
 	return out, errors.Join(errs...)
 }
 
@@ -103,9 +130,15 @@ func parseDecisions(path string, b []byte) ([]Decision, error) {
 // line, so nothing in it is lost), and replaced atomically.
 func AppendDecisions(path string, ds ...Decision) error {
 	for _, d := range ds {
-		if err := d.check(); err != nil {
-			return fmt.Errorf("decision on %s: %w", d.LinkID, err)
+		if err := errors.Join(d.check(), d.checkBounds()); err != nil {
+			return fmt.Errorf("decision on %.80s: %w", d.LinkID, err)
 		}
+	}
+	// A symlinked decisions file (kept in a repository, say) is written
+	// where it points, keeping the link and the file's mode.
+	path, mode, err := target(path)
+	if err != nil {
+		return err
 	}
 	unlock, err := lock(path)
 	if err != nil {
@@ -131,10 +164,35 @@ func AppendDecisions(path string, ds ...Decision) error {
 		buf.Write(line)
 		buf.WriteByte('\n')
 	}
-	if err := atomicfile.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if err := atomicfile.WriteFile(path, buf.Bytes(), mode); err != nil {
 		return fmt.Errorf("decisions: %w", err)
 	}
 	return nil
+}
+
+// target is the file a write to path should replace (path, or where its
+// symbolic links lead) and the mode to give it (its own, 0644 for a new
+// file).
+func target(path string) (string, fs.FileMode, error) {
+	real, err := filepath.EvalSymlinks(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		if dest, lerr := os.Readlink(path); lerr == nil {
+			// A link to a file not created yet: create it there.
+			if !filepath.IsAbs(dest) {
+				dest = filepath.Join(filepath.Dir(path), dest)
+			}
+			return dest, 0o644, nil
+		}
+		return path, 0o644, nil
+	}
+	if err != nil {
+		return "", 0, fmt.Errorf("decisions: %w", err)
+	}
+	st, err := os.Stat(real)
+	if err != nil {
+		return "", 0, fmt.Errorf("decisions: %w", err)
+	}
+	return real, st.Mode().Perm(), nil
 }
 
 // lock takes an exclusive lock on path+".lock", for writers in other

@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/sendrecon/sendrecon/internal/sample"
 	"github.com/sendrecon/sendrecon/reconcile"
 )
 
@@ -35,7 +37,7 @@ func newEarlier(t *testing.T) *earlier {
 		t.Fatal(err)
 	}
 	for _, en := range entries {
-		e.inputs = append(e.inputs, copySample(t, e.in, en.Name()))
+		e.inputs = append(e.inputs, sample.Copy(t, e.in, en.Name()))
 	}
 	// A plan whose actions cite its findings, for links to review.
 	plan, err := os.ReadFile(filepath.Join(diffFixture, "v1.html"))
@@ -167,6 +169,37 @@ func TestFaultRunFromAnotherFolder(t *testing.T) {
 		rel = append(rel, filepath.Join("../../in", filepath.Base(in)))
 	}
 	everyInputHasARow(t, e.out, rel)
+	readableByAll(t, e.out)
+}
+
+// readableByAll checks that every file of an output is 0644 and every
+// folder 0755, whatever the umask: a data team's loader may run as
+// another user.
+func readableByAll(t *testing.T, out string) {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		return
+	}
+	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		want := os.FileMode(0o644)
+		if d.IsDir() {
+			want = 0o755
+		}
+		if info.Mode().Perm() != want {
+			t.Errorf("%s is %v, want %v", p, info.Mode().Perm(), want)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 // TestFaultDecisionsFrom20Processes: twenty reviewers' commands at once,

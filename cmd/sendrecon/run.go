@@ -107,6 +107,11 @@ one is failed, its error naming the limit.`,
 					return err
 				}
 			}
+			// The inputs are checked before anything is touched.
+			inputs, err := batch.Expand(args)
+			if err != nil {
+				return err
+			}
 			// One run per output folder: a second would interleave its
 			// tables with this one's.
 			lock, err := outlock.Acquire(cfg.Run.Out)
@@ -115,11 +120,12 @@ one is failed, its error naming the limit.`,
 			}
 			defer atExit(lock.Release)()
 			defer lock.Release()
-			prog := newProgress(g.stderr, progressMode(cfg.Run.Progress, g.stderr, nil), time.Now)
-			inputs, err := batch.Expand(args)
-			if err != nil {
+			// Holding the lock, any staging folder of this output is a
+			// killed run's.
+			if err := batch.RemoveStale(cfg.Run.Out); err != nil {
 				return err
 			}
+			prog := newProgress(g.stderr, progressMode(cfg.Run.Progress, g.stderr, nil), time.Now)
 			sum, err := b.Run(cmd.Context(), inputs, prog)
 			prog.finish()
 			if err != nil {

@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	_ "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/sendrecon/sendrecon/internal/sample"
 )
 
 const samples = "../../testdata/samples"
@@ -21,13 +23,13 @@ const samples = "../../testdata/samples"
 // good one is written in full, and the command says how many failed.
 func TestBadInputsFailAlone(t *testing.T) {
 	dir := t.TempDir()
-	good := copySample(t, dir, "middlesbrough-send-progress-2020.html")
-	pdf := readSample(t, "middlesbrough-send-progress-2020.chromium.pdf")
+	good := sample.Copy(t, dir, "middlesbrough-send-progress-2020.html")
+	pdf := sample.Read(t, "middlesbrough-send-progress-2020.chromium.pdf")
 	bad := map[string][]byte{
 		"empty.pdf":     {},
 		"letter.pdf":    []byte("Dear colleague,\nthis is not a PDF at all.\n"),
 		"truncated.pdf": pdf[:len(pdf)/3],
-		"garbage.html":  garbage(4096),
+		"garbage.html":  sample.Garbage(4096),
 	}
 	for name, b := range bad {
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
@@ -183,35 +185,4 @@ func duck(t *testing.T) *sql.DB {
 	}
 	t.Cleanup(func() { db.Close() })
 	return db
-}
-
-func readSample(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(samples, name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func copySample(t *testing.T, dir, name string) string {
-	t.Helper()
-	p := filepath.Join(dir, name)
-	if err := os.WriteFile(p, readSample(t, name), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
-// garbage is deterministic binary noise.
-func garbage(n int) []byte {
-	b := make([]byte, n)
-	x := uint32(2463534242)
-	for i := range b {
-		x ^= x << 13
-		x ^= x >> 17
-		x ^= x << 5
-		b[i] = byte(x)
-	}
-	return b
 }

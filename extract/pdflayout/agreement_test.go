@@ -22,11 +22,9 @@ import (
 // disagrees too: the floors are about the PDF path, not the gold.
 var agreementFloors = map[string]struct{ cells, items float64 }{
 	"chromium":    {0.99, 0.99},
-	"libreoffice": {0.97, 0.90},
-	"weasyprint":  {0.98, 0.90},
-	// Items: wkhtmltopdf's shrunk pages and shape bullets (lists, headings)
-	// are pdf-geometry's part of issue 17.
-	"wkhtmltopdf": {0.97, 0.66},
+	"libreoffice": {0.99, 0.97},
+	"weasyprint":  {0.985, 0.98},
+	"wkhtmltopdf": {0.98, 0.97},
 }
 
 // TestProducerAgreement reads every corpus document from its HTML and

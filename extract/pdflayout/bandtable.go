@@ -203,38 +203,56 @@ func bandTable(b headerBand, glyphs []glyph, used []bool, limit float64, page in
 	if len(body) == 0 {
 		return pageTable{}, false
 	}
-	rows := splitRows(glyphs, body, xs, dt)
+	rows, bridges := splitRows(glyphs, body, xs, dt)
 	if !relatesColumns(glyphs, rows, xs) {
 		return pageTable{}, false
 	}
 	t := pageTable{page: page, lastPage: page, xs: xs, cols: len(xs) - 1}
 	t.doubt(doubtWhitespaceRows)
 	t.box = box{xs[0], b.box.y0, xs[len(xs)-1], glyphs[body[len(body)-1]].y}
-	addRow := func(idx []int, header bool) {
-		cols := make([][]glyph, len(xs)-1)
+	// The grid: each row's glyphs by column; a column bridging the gap
+	// under a row carries its cell on into the next.
+	grid := make([][][]glyph, len(rows)+1)
+	for r, idx := range append([][]int{head}, rows...) {
+		grid[r] = make([][]glyph, len(xs)-1)
 		for _, i := range idx {
 			c := columnOf(glyphs[i].midX(), xs)
-			cols[c] = append(cols[c], glyphs[i])
+			grid[r][c] = append(grid[r][c], glyphs[i])
 		}
-		for c, gs := range cols {
-			lines := buildLines(gs, page, lineOptions{})
-			right := xs[c+1]
-			for _, l := range lines {
-				right = max(right, l.x1)
+	}
+	type slot struct{ row, col, span int }
+	var slots []slot
+	for c := range len(xs) - 1 {
+		for r := 0; r < len(grid); {
+			span := 1
+			for r > 0 && r+span-1 < len(bridges)+1 && r+span-1 >= 1 && bridges[r+span-2][c] {
+				grid[r][c] = append(grid[r][c], grid[r+span][c]...)
+				span++
 			}
-			ls := groupLines(lines, right, dt)
-			t.cells = append(t.cells, layout.Cell{
-				Row: t.rows, Col: c, RowSpan: 1, ColSpan: 1, Header: header,
-				Text: joinCellLines(ls), Lines: ls, Page: page,
-			})
-			t.src = append(t.src, cellSource{lines: lines, right: right})
+			slots = append(slots, slot{r, c, span})
+			r += span
 		}
-		t.rows++
 	}
-	addRow(head, true)
-	for _, r := range rows {
-		addRow(r, false)
+	sort.Slice(slots, func(i, j int) bool {
+		if slots[i].row != slots[j].row {
+			return slots[i].row < slots[j].row
+		}
+		return slots[i].col < slots[j].col
+	})
+	for _, sl := range slots {
+		lines := buildLines(grid[sl.row][sl.col], page, lineOptions{})
+		right := xs[sl.col+1]
+		for _, l := range lines {
+			right = max(right, l.x1)
+		}
+		ls := groupLines(lines, right, dt)
+		t.cells = append(t.cells, layout.Cell{
+			Row: sl.row, Col: sl.col, RowSpan: sl.span, ColSpan: 1, Header: sl.row == 0,
+			Text: joinCellLines(ls), Lines: ls, Page: page,
+		})
+		t.src = append(t.src, cellSource{lines: lines, right: right})
 	}
+	t.rows = len(grid)
 	for _, i := range head {
 		used[i] = true
 	}
@@ -307,7 +325,7 @@ func columnOf(x float64, xs []float64) int {
 // the text above (in lower case) and some was begun anew (its first word
 // would have fitted on the line above, or it opens with a number). The pitch is the least baseline distance between two
 // lines of one column, or the document's where that is no line pitch.
-func splitRows(glyphs []glyph, body []int, xs []float64, dt docText) [][]int {
+func splitRows(glyphs []glyph, body []int, xs []float64, dt docText) (rows [][]int, bridges []map[int]bool) {
 	size := glyphs[body[0]].size
 	var ys []float64
 	for _, i := range body {
@@ -352,9 +370,61 @@ func splitRows(glyphs []glyph, body []int, xs []float64, dt docText) [][]int {
 	for j := 1; j < len(ys); j++ {
 		padded = padded || ys[j]-ys[j-1] > rowBreak*pitch
 	}
+	// A cell spanning rows, its text centred across them, closes the
+	// whitespace between them in its column only: where nearly all
+	// columns with text on both sides leave a row's gap, the row ends,
+	// and the few columns bridging the gap hold cells that span it.
+	colGap := func(c, j int) (gap, bridge bool) {
+		above, below := math.Inf(-1), math.Inf(1)
+		for k := j - 1; k >= 0 && math.IsInf(above, -1); k-- {
+			if _, ok := at[k][c]; ok {
+				above = ys[k]
+			}
+		}
+		for k := j; k < len(ys) && math.IsInf(below, 1); k++ {
+			if _, ok := at[k][c]; ok {
+				below = ys[k]
+			}
+		}
+		if math.IsInf(above, -1) || math.IsInf(below, 1) {
+			return false, false
+		}
+		d := below - above
+		return d > rowBreak*pitch, d <= rowBreak*pitch
+	}
+	spanGap := func(j int) (map[int]bool, bool) {
+		gaps, bridging := 0, map[int]bool{}
+		for c := range cols {
+			gap, bridge := colGap(c, j)
+			if gap {
+				gaps++
+			}
+			if bridge {
+				bridging[c] = true
+			}
+		}
+		// Centred short cells leave gaps beside a tall cell inside one
+		// row: only a few columns bridging what nearly all leave open
+		// make a span.
+		return bridging, gaps >= 3 && len(bridging) > 0 && 4*len(bridging) <= gaps+len(bridging)
+	}
+	lastSpan := -1
 	newRow := func(j int) bool {
 		if padded {
-			return ys[j]-ys[j-1] > rowBreak*pitch
+			if ys[j]-ys[j-1] > rowBreak*pitch {
+				bridges = append(bridges, nil)
+				return true
+			}
+			bridging, ok := spanGap(j)
+			if !ok || lastSpan == j-1 {
+				if ok {
+					lastSpan = j // the same gap, seen again a line further
+				}
+				return false
+			}
+			lastSpan = j
+			bridges = append(bridges, bridging)
+			return true
 		}
 		prev, cur := at[j-1], at[j]
 		if len(cur) < 2 {
@@ -384,9 +454,12 @@ func splitRows(glyphs []glyph, body []int, xs []float64, dt docText) [][]int {
 		// Every column of the baseline above begins anew, or, where the
 		// same columns go on, one does (a narrow column's short entries
 		// need not leave room for the next).
-		return all || len(cur) == len(prev) && anew
+		if all || len(cur) == len(prev) && anew {
+			bridges = append(bridges, nil)
+			return true
+		}
+		return false
 	}
-	var rows [][]int
 	var cur []int
 	k := 0
 	for j, y := range ys {
@@ -399,5 +472,5 @@ func splitRows(glyphs []glyph, body []int, xs []float64, dt docText) [][]int {
 			k++
 		}
 	}
-	return append(rows, append(cur, body[k:]...))
+	return append(rows, append(cur, body[k:]...)), bridges
 }

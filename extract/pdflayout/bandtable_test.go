@@ -41,6 +41,22 @@ func TestHeaderBandTable(t *testing.T) {
 				`  2,0 1x1 p1 "2. Glossary"`, `  2,1 1x1 p1 "4"`},
 		},
 		{
+			// LibreOffice centres a cell spanning two rows across both:
+			// its lines close the gap between them in its column alone.
+			name: "a cell spanning rows",
+			page: "0.85 g 50 688 100 14 re f 156 688 100 14 re f 262 688 100 14 re f 368 688 100 14 re f 0 g\n" +
+				textAt(51, 692, 10, "Outcome") + textAt(157, 692, 10, "Ref") + textAt(263, 692, 10, "Lead") + textAt(369, 692, 10, "Due") +
+				textAt(51, 660, 10, "One pathway") + textAt(51, 648, 10, "for all") +
+				textAt(157, 668, 10, "A1") + textAt(263, 668, 10, "Ann") + textAt(369, 668, 10, "Q1") +
+				textAt(157, 640, 10, "A2") + textAt(263, 640, 10, "Bob") + textAt(369, 640, 10, "Q2") +
+				textAt(51, 610, 10, "Other") + textAt(157, 610, 10, "A3") + textAt(263, 610, 10, "Cy") + textAt(369, 610, 10, "Q3"),
+			want: []string{"table#0 4x4",
+				`  0,0 1x1 th p1 "Outcome"`, `  0,1 1x1 th p1 "Ref"`, `  0,2 1x1 th p1 "Lead"`, `  0,3 1x1 th p1 "Due"`,
+				`  1,0 2x1 p1 "One pathway\nfor all"`, `  1,1 1x1 p1 "A1"`, `  1,2 1x1 p1 "Ann"`, `  1,3 1x1 p1 "Q1"`,
+				`  2,1 1x1 p1 "A2"`, `  2,2 1x1 p1 "Bob"`, `  2,3 1x1 p1 "Q2"`,
+				`  3,0 1x1 p1 "Other"`, `  3,1 1x1 p1 "A3"`, `  3,2 1x1 p1 "Cy"`, `  3,3 1x1 p1 "Q3"`},
+		},
+		{
 			name: "split backgrounds over text in one column are not a table",
 			page: "0.85 g 50 688 180 14 re f 230 688 120 14 re f 0 g\n" +
 				textAt(51, 692, 10, "Accept cookies") + textAt(231, 692, 10, "View settings") +

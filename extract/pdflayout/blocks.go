@@ -76,6 +76,7 @@ func (ts textStyles) blocks(lines []line) []pageItem {
 	var listTop float64
 	var textXs []float64 // where each item's text starts, for its depth
 	listBeside := false
+	var listX [2]float64 // the list's horizontal extent
 	flushList := func() {
 		if list == nil {
 			return
@@ -107,10 +108,16 @@ func (ts textStyles) blocks(lines []line) []pageItem {
 			if list != nil && list.Ordered != m.ordered && x <= slices.Min(textXs)+nestIndent {
 				flushList() // another kind of list at the same indent
 			}
+			if ext := extent(p); list != nil && !overlaps(ext, listX) {
+				flushList() // a list in another column
+			}
 			if list == nil {
 				list = &layout.List{Ordered: m.ordered}
 				listTop = first.top()
+				listX = extent(p)
 			}
+			ext := extent(p)
+			listX = [2]float64{min(listX[0], ext[0]), max(listX[1], ext[1])}
 			list.Items = append(list.Items, layout.ListItem{
 				Text: joinLines(texts, ts.vocab), Marker: m.marker, Number: m.number, Page: first.page,
 			})
@@ -118,7 +125,9 @@ func (ts textStyles) blocks(lines []line) []pageItem {
 			textXs = append(textXs, x)
 			continue
 		}
-		flushList()
+		if list == nil || !listGoesOnBeside(p, listX, paras[pi+1:]) {
+			flushList()
+		}
 		text := joinLines(texts, ts.vocab)
 		b := &layout.Block{Kind: layout.KindParagraph, Page: first.page, Text: text}
 		if lvl := ts.level(first.size); lvl > 0 {
@@ -142,6 +151,40 @@ func (ts textStyles) blocks(lines []line) []pageItem {
 // beside them (a sidebar, a second column, an unruled table): its lines
 // were told apart by position alone.
 const besideOtherText = "lines interleaved with text beside them; grouped by position"
+
+// extent is the horizontal extent of a paragraph's lines.
+func extent(p []line) [2]float64 {
+	e := [2]float64{p[0].x0, p[0].x1}
+	for _, l := range p[1:] {
+		e = [2]float64{min(e[0], l.x0), max(e[1], l.x1)}
+	}
+	return e
+}
+
+func overlaps(a, b [2]float64) bool { return a[0] < b[1] && b[0] < a[1] }
+
+// listGoesOnBeside reports whether paragraph p stands beside an open list
+// that goes on past it: p shares no width with the list, and what comes
+// next in the list's column, level with p or just below it, is another
+// item (a sidebar's list beside the main text, or the main text's list
+// beside a sidebar).
+// The list then stays whole instead of breaking at each of p's lines.
+func listGoesOnBeside(p []line, listX [2]float64, rest [][]line) bool {
+	if overlaps(extent(p), listX) {
+		return false
+	}
+	last := p[len(p)-1]
+	for _, q := range rest {
+		if q[0].top() > last.bottom()+2*last.size {
+			return false
+		}
+		if overlaps(extent(q), listX) {
+			_, item := splitMarker(q[0].text)
+			return item
+		}
+	}
+	return false
+}
 
 // bodyFollows reports whether the paragraph after a numbered line is body
 // text set back at the number, not indented to the item's text as a list

@@ -36,6 +36,9 @@ func groupLines(lines []line, right float64, dt docText) []layout.Line {
 		if i > 0 && !newLine {
 			prev := lines[i-1]
 			newLine = prev.page == l.page && newParagraph(prev, l, dt.pitch) || hardBreak(prev, l, right)
+			// A word too long for the cell, broken where it met the
+			// edge ("Complete" + "d"), carries on whatever fits after it.
+			newLine = newLine && !brokenWord(lastWord(prev.text), firstWord(text), dt.vocab)
 		}
 		if newLine {
 			flush()

@@ -19,10 +19,18 @@
 //     ColSpan, joined to glyphs by marked-content ids.
 //   - Otherwise the page geometry is read (geometry.go): rules drawn as
 //     strokes, thin filled rectangles or cell backgrounds become lattice
-//     tables (rules.go, lattice.go); aligned text without rules becomes
+//     tables (rules.go, lattice.go); a table drawn without rules but with
+//     its header cells' backgrounds takes its columns from them and its
+//     rows from the whitespace between them, a cell centred across rows
+//     spanning them (bandtable.go); aligned text without rules becomes
 //     stream tables (stream.go); the rest becomes lines and blocks
 //     (text.go, blocks.go), headings by size and weight against the body
-//     text, list items by bullets and numbers.
+//     text, list items by bullets and numbers. White fills and what a
+//     clip cuts away are not on the page (content.go); a framework of one
+//     column (a box round a paragraph) is no table.
+//
+// Where a grid is inferred, not drawn (rows from whitespace, parts on two
+// pages joined by their columns alone), layout.Table.Uncertain says so.
 //
 // A cell's visual lines become logical lines (cells.go): a new one at a
 // bullet, at paragraph spacing, or where the next line's first word would
@@ -30,9 +38,11 @@
 // wrapped item is one line and short entries stay apart.
 //
 // Tables continued on the next page are joined and their repeated header
-// rows dropped; a row split by a page break (its text carrying on, the row
-// incomplete) is joined back and its cells regrouped from both pages'
-// visual lines (tablejoin.go).
+// rows dropped; a row split by a page break (no rule closing it at the
+// page end, or its text carrying on, the row incomplete) is joined back
+// and its cells regrouped from both pages' visual lines; a table whose
+// rows the producer cuts but which stops with room to spare has ended
+// (tablejoin.go).
 // Running headers, footers and page numbers go to Document.Furniture
 // (furniture.go). A hyphen or slash at a line end is resolved against the
 // words the document writes elsewhere (hyphenation.go).

@@ -119,7 +119,7 @@ func buildGeometric(doc *layout.Document, pages []*pageContent) {
 				continue
 			}
 			pending = flushTable(doc, pending, pendingBlock)
-			if n := len(doc.Blocks); n > 0 && continuesText(&doc.Blocks[n-1], it.block) {
+			if n := len(doc.Blocks); n > 0 && continuesText(&doc.Blocks[n-1], it.block, dt.vocab) {
 				prev := &doc.Blocks[n-1]
 				for _, u := range it.block.Uncertain {
 					prev.Uncertain = addNote(prev.Uncertain, u)
@@ -152,7 +152,7 @@ func addNote(notes []string, n string) []string {
 // block on its page, carries on prev (a paragraph or list item ending the
 // page before) when prev stops mid-sentence or next starts in lower case.
 // It reports whether next was absorbed.
-func continuesText(prev, next *layout.Block) bool {
+func continuesText(prev, next *layout.Block, vocab vocabulary) bool {
 	if next.Kind == layout.KindList {
 		return continuesList(prev, next)
 	}
@@ -161,11 +161,19 @@ func continuesText(prev, next *layout.Block) bool {
 	}
 	var target *string
 	var page int
+	r, _ := utf8.DecodeRuneInString(next.Text)
 	switch prev.Kind {
 	case layout.KindParagraph:
 		target, page = &prev.Text, prev.Page
 	case layout.KindList:
+		// Items written as phrases end without a stop, so after one only
+		// a lower-case start shows the item going on; a capital starts
+		// the text after the list ("Sourced January 2021"). An item
+		// written in sentences that stops mid-sentence goes on.
 		last := &prev.List.Items[len(prev.List.Items)-1]
+		if !unicode.IsLower(r) && !strings.Contains(last.Text, ". ") {
+			return false
+		}
 		target, page = &last.Text, last.Page
 	default:
 		return false
@@ -173,12 +181,11 @@ func continuesText(prev, next *layout.Block) bool {
 	if page != next.Page-1 {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(next.Text)
 	last, _ := utf8.DecodeLastRuneInString(*target)
 	if !unicode.IsLower(r) && strings.ContainsRune(".!?:;", last) {
 		return false
 	}
-	*target = joinLines([]string{*target, next.Text}, nil)
+	*target = joinLines([]string{*target, next.Text}, vocab)
 	return true
 }
 

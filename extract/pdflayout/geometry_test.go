@@ -157,6 +157,9 @@ func TestJoinBrokenWords(t *testing.T) {
 		{[]string{"the Sufficienc", "y."}, "the Sufficiency."},
 		{[]string{"an unknown brok", "en word"}, "an unknown brok en word"},
 		{[]string{"ends 2024", "y"}, "ends 2024 y"},
+		{[]string{"Complete", "d Embedded"}, "Completed Embedded"},
+		{[]string{"moving in", "to the"}, "moving in to the"},
+		{[]string{"the offer", "is open"}, "the offer is open"},
 	} {
 		if got := joinLines(tt.lines, vocab); got != tt.want {
 			t.Errorf("joinLines(%q) = %q, want %q", tt.lines, got, tt.want)
@@ -298,5 +301,57 @@ func TestBoldNumberedSectionHeading(t *testing.T) {
 	}
 	if got := kinds(bold(100, "1. We will publish the offer."), textLine(1, 40, 120, "Body.")); got != "list paragraph" {
 		t.Errorf("bold sentence: %s", got)
+	}
+}
+
+// A paragraph opening a page carries on the list item ending the page
+// before only where the item is cut: a lower-case start, or an item
+// written in sentences that stops mid-sentence. A phrase item and a
+// capital are the list's end and the text after it.
+func TestListItemAcrossPageBreak(t *testing.T) {
+	list := func(text string) layout.Block {
+		return layout.Block{Kind: layout.KindList, Page: 1, List: &layout.List{Items: []layout.ListItem{{Text: text, Page: 1}}}}
+	}
+	para := layout.Block{Kind: layout.KindParagraph, Page: 2, Text: "Sourced January 2021, census data"}
+	for _, tt := range []struct {
+		item string
+		next string
+		join bool
+	}{
+		{"721 are in specialist provision", "Sourced January 2021, census data", false},
+		{"721 are in specialist provision", "and in special schools.", true},
+		{"Support has been agreed. This includes a programme manager across the", "NHS Nottingham and Nottinghamshire ICB.", true},
+		{"Support has been agreed. This includes a programme manager.", "Next steps follow.", false},
+	} {
+		prev, next := list(tt.item), para
+		next.Text = tt.next
+		if got := continuesText(&prev, &next, nil); got != tt.join {
+			t.Errorf("%q + %q: joined %v, want %v", tt.item, tt.next, got, tt.join)
+		}
+	}
+}
+
+// A sidebar's list stays one list though the main text's lines fall
+// between its items.
+func TestListBesideMainText(t *testing.T) {
+	bullet := func(y float64) string { return circle(403, y+3.5, 1.5) }
+	page := textAt(40, 780, 10, "The local area partnership is the council and") +
+		bullet(774) + textAt(410, 774, 9, "Our SEND Strategy") +
+		textAt(40, 768, 10, "the integrated care board, who work with") +
+		bullet(763.5) + textAt(410, 763.5, 9, "You said, we did") +
+		textAt(40, 756, 10, "schools and the parent carer forum.") +
+		bullet(753) + textAt(410, 753, 9, "Local offer") +
+		textAt(40, 730, 10, "A second paragraph follows.")
+	doc, err := extractBytes(t, testPDF{pages: []string{page}}.bytes(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(summary(doc), "\n")
+	want := "li0 • Our SEND Strategy\nli0 • You said, we did\nli0 • Local offer"
+	if !strings.Contains(got, want) {
+		t.Errorf("sidebar list broken:\n%s", got)
+	}
+	if !strings.Contains(got, "p The local area partnership is the council and the integrated care board, who work with schools and the parent carer forum.") {
+		t.Errorf("main paragraph broken:\n%s", got)
 	}
 }

@@ -77,13 +77,30 @@ func joinLines(lines []string, v vocabulary) string {
 
 // brokenWord reports whether before and after, the words either side of a
 // line break, are the halves of one word: the document writes the whole
-// word elsewhere, and at least one half is not a word it writes. Two
-// words it uses ("in" + "to") stay two words.
+// word elsewhere and at least one half is not a word it writes, or the
+// line after opens with a lone lower-case letter that the document never
+// writes as a word, after a word long enough to have met the edge
+// ("Complete" + "d"). Two words it uses ("in" + "to") stay two words.
 func brokenWord(before, after string, v vocabulary) bool {
-	if !endsLetter(before) || !startsLetter(after) {
+	if v == nil || !endsLetter(before) || !startsLetter(after) {
 		return false
 	}
-	return v.has(before+after) && (!v.has(before) || !v.has(after))
+	if v.has(before+after) && (!v.has(before) || !v.has(after)) {
+		return true
+	}
+	// A word long enough to have met the cell's edge.
+	const minBroken = 4
+	return utf8.RuneCountInString(after) == 1 && isLowerWord(after) && !v.has(after) &&
+		utf8.RuneCountInString(before) >= minBroken
+}
+
+func isLowerWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func endsLetter(s string) bool {

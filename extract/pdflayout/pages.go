@@ -110,7 +110,9 @@ func pageSpace(b box, rotate int64) matrix {
 func interpretPage(ref pageRef, number int, opts Options, fonts fontCache) (pc *pageContent, err error) {
 	defer func() {
 		if x := recover(); x != nil {
-			pc, err = nil, fmt.Errorf("page %d: %w", number, panicError(x))
+			// The page's object number lets a reader find the damage
+			// (qpdf --show-object=N).
+			pc, err = nil, fmt.Errorf("page %d (object %d): %w", number, objectNumber(ref.v), panicError(x))
 		}
 	}()
 	b := ref.pageBox()

@@ -73,3 +73,16 @@ func TestRepairKeepsRefusing(t *testing.T) {
 		t.Errorf("error %q does not name the file", err)
 	}
 }
+
+// TestPageErrorNamesObject: damage on a page that no repair survives is
+// reported with the page and the page's object number.
+func TestPageErrorNamesObject(t *testing.T) {
+	data := testPDF{pages: []string{textAt(50, 700, 12, "first"), textAt(50, 700, 12, "broken") + " <zz> Tj"}}.bytes()
+	doc, err := extractBytes(t, data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.PageErrors) != 1 || !regexp.MustCompile(`^page 2 \(object [1-9]\d*\): `).MatchString(doc.PageErrors[0].Err) {
+		t.Errorf("page errors = %+v, want one naming page 2 and its object", doc.PageErrors)
+	}
+}
