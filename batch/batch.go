@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/sendrecon/sendrecon/config"
@@ -52,8 +53,48 @@ type Batch struct {
 	// prev holds the rows of documents an earlier run into the same folder
 	// did, for carrying over; nil when there are none or with Force.
 	prev *previous
+	// phases counts the run's phases for a PhaseSink; nil without one.
+	phases *phaseCounter
 	// pool reads documents in worker processes (extract.isolation).
 	pool *isolate.Pool
+}
+
+// PhaseSink is a Sink that also hears each phase of a run with its own
+// count: extract and normalize (documents, as workers finish them), link
+// (local areas reconciled) and write (documents rows, then tables
+// published), so a long link or write phase never looks like a hang.
+type PhaseSink interface {
+	Sink
+	Phase(name string, done, total int)
+}
+
+// The phases a PhaseSink hears, in order.
+const (
+	PhaseExtract   = "extract"
+	PhaseNormalize = "normalize"
+	PhaseLink      = "link"
+	PhaseWrite     = "write"
+)
+
+// phaseCounter counts documents through extract and normalize, which run
+// on several workers at once.
+type phaseCounter struct {
+	sink                  PhaseSink
+	total                 int
+	extracted, normalized atomic.Int64
+}
+
+// done counts one more document through a phase; a nil counter (no
+// PhaseSink) counts nothing.
+func (p *phaseCounter) done(name string) {
+	if p == nil {
+		return
+	}
+	n := &p.extracted
+	if name == PhaseNormalize {
+		n = &p.normalized
+	}
+	p.sink.Phase(name, int(n.Add(1)), p.total)
 }
 
 // Sink hears what a run does, for a progress display; the batch itself
@@ -180,6 +221,7 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 			return sum, err
 		}
 		defer func() { err = errors.Join(err, coll.close()) }()
+		coll.writeDocs = true
 	}
 	if !b.Force {
 		b.prev, err = loadPrevious(ctx, out, tmp, digest)
@@ -189,6 +231,10 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 		defer func() { err = errors.Join(err, b.prev.close()) }()
 	}
 	sink.Start(len(inputs))
+	b.phases = nil
+	if ps, ok := sink.(PhaseSink); ok {
+		b.phases = &phaseCounter{sink: ps, total: len(inputs)}
+	}
 	// The same bytes given twice, by doc_id and format: the first input
 	// with them, and the doc_ids seen in any format.
 	seen := map[[2]string]string{}
@@ -214,7 +260,12 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 				d = &r.Result.Document
 			}
 			seenID[d.ID] = true
-			docErr := addDocument(w, &r)
+			var docErr error
+			if coll == nil {
+				// With reconciliation the collector writes the row once the
+				// local area has told the document's edition.
+				docErr = addDocument(w, &r)
+			}
 			sum.Documents++
 			if d.Status == normalize.StatusFailed {
 				sum.Failed++
@@ -232,7 +283,10 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 			sum.Cells += r.Cells
 			sum.Pages += d.PageCount
 			sink.Done(d, r.Carried)
-			err := rowErrors(sink, errors.Join(docErr, w.AddItemsOf(d, r.Result.Items), w.AddCells(d.ID, r.Tables), w.AddCellRows(r.CellRows)))
+			// With reconciliation the items are written with their
+			// document at hand, and the document's row waits for its
+			// edition, which only the whole local area can tell.
+			err := rowErrors(sink, errors.Join(docErr, w.AddResultItems(r.Result), w.AddCells(d.ID, r.Tables), w.AddCellRows(r.CellRows)))
 			if err == nil && coll != nil {
 				err = coll.add(d, r.Result.Items)
 			}
@@ -244,6 +298,9 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 	var remove []string
 	if err == nil && coll != nil {
 		var orphans []reconcile.Decision
+		if ps, ok := sink.(PhaseSink); ok {
+			coll.phase = ps.Phase
+		}
 		sum.Links, orphans, err = coll.finish(ctx, w, func(err error) error { return rowErrors(sink, err) })
 		t := coll.tally
 		sum.Covered, sum.Partly, sum.Gaps, sum.Conflicts = t.covered, t.partly, t.gaps, t.conflicts
@@ -259,6 +316,13 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 	// Interrupted after the last document: still nothing is published.
 	if err := ctx.Err(); err != nil {
 		return sum, err
+	}
+	if ps, ok := sink.(PhaseSink); ok {
+		defer func() {
+			if err == nil {
+				ps.Phase(PhaseWrite, sum.Documents, sum.Documents)
+			}
+		}()
 	}
 	if err := w.Close(); err != nil {
 		return sum, err
@@ -380,6 +444,7 @@ func (b *Batch) Process(ctx context.Context, in Input) (res Document) {
 	if err := b.pageLimit(in.Path, ld); err != nil {
 		return fail(err)
 	}
+	b.phases.done(PhaseExtract)
 	r, err := normalize.Run(ld, normalize.Meta{
 		DocID: d.ID, SourcePath: in.Path, SHA256: d.SHA256,
 	}, b.Config.Normalize)
@@ -389,6 +454,7 @@ func (b *Batch) Process(ctx context.Context, in Input) (res Document) {
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", in.Path, err))
 	}
+	b.phases.done(PhaseNormalize)
 	res.Result = r
 	res.Tables = ld.Tables()
 	for _, t := range res.Tables {

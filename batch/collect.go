@@ -36,6 +36,14 @@ type collector struct {
 	// reportMax documents; past that it is dropped.
 	report    *reportData
 	reportMax int
+	// docs are the batch's documents in its stable order, written by
+	// finish once reconciliation has told each its edition, when
+	// writeDocs (a whole run; a merge's documents are the shards' rows).
+	docs      []normalize.Document
+	writeDocs bool
+	// phase, when set, hears the link phase (local areas) and the write
+	// phase (documents rows) as finish goes.
+	phase func(name string, done, total int)
 	// tally counts what finish wrote, for the run's last lines.
 	tally reconcileTally
 }
@@ -116,6 +124,7 @@ func newCollector(tmpDir string, opts reconcile.Options, decisions []reconcile.D
 	if err != nil {
 		return nil, err
 	}
+	opts.PeopleMaxEdits = maxEdits
 	c := &collector{
 		opts: opts, decisions: decisions, spill: s,
 		areas: map[string][]span{}, named: map[string]bool{}, areaOf: map[string]string{},
@@ -141,6 +150,9 @@ func areaKey(d *normalize.Document) string {
 
 // add takes one finished document, in the batch's stable order.
 func (c *collector) add(d *normalize.Document, items []normalize.Item) error {
+	if c.writeDocs {
+		c.docs = append(c.docs, *d)
+	}
 	c.people.Add(items)
 	if c.report != nil {
 		if len(c.report.docs) >= c.reportMax {
@@ -168,7 +180,8 @@ func (c *collector) add(d *normalize.Document, items []normalize.Item) error {
 }
 
 // finish writes people, then links, coverage and conflicts block by block,
-// and returns the links written and the decisions whose items are gone.
+// then the documents with their editions, and returns the links written
+// and the decisions whose items are gone.
 //
 // It stops between blocks when ctx is done: an interrupted run publishes
 // nothing, so there is no point finishing the links.
@@ -183,9 +196,13 @@ func (c *collector) finish(ctx context.Context, w *emit.Writer, rowErr func(erro
 	}
 	blocks := c.blocks()
 	orphaned := map[string]int{}
+	edition := map[string]string{}
 	for i, keys := range blocks {
 		if err := ctx.Err(); err != nil {
 			return links, nil, err
+		}
+		if c.phase != nil {
+			c.phase(PhaseLink, i, len(blocks))
 		}
 		var in reconcile.Input
 		for _, k := range keys {
@@ -202,6 +219,11 @@ func (c *collector) finish(ctx context.Context, w *emit.Writer, rowErr func(erro
 			}
 		}
 		rec := reconcile.Run(in, c.decisions, c.opts)
+		for _, e := range rec.Editions {
+			for _, id := range e.Copies {
+				edition[id] = e.ID
+			}
+		}
 		links += len(rec.Links)
 		c.tally.add(rec, in.Items)
 		if err := rowErr(errors.Join(w.AddLinks(rec.Links), w.AddCoverage(rec.Coverage), w.AddConflicts(rec.Conflicts))); err != nil {
@@ -217,10 +239,38 @@ func (c *collector) finish(ctx context.Context, w *emit.Writer, rowErr func(erro
 			c.report.rec.Links = append(c.report.rec.Links, rec.Links...)
 			c.report.rec.Coverage = append(c.report.rec.Coverage, rec.Coverage...)
 			c.report.rec.Conflicts = append(c.report.rec.Conflicts, rec.Conflicts...)
+			c.report.rec.Editions = append(c.report.rec.Editions, rec.Editions...)
 		}
+	}
+	if c.phase != nil {
+		c.phase(PhaseLink, len(blocks), len(blocks))
 	}
 	if len(blocks) == 0 {
 		orphans = reconcile.Run(reconcile.Input{}, c.decisions, c.opts).Orphans
+	}
+	// A document reconcile never saw (no items) is an edition of its own.
+	var docErrs []error
+	for i := range c.docs {
+		d := &c.docs[i]
+		d.EditionID = edition[d.ID]
+		if d.EditionID == "" {
+			d.EditionID = reconcile.EditionID(*d)
+		}
+		// A refused row becomes a failed one naming why, as in a run
+		// that writes rows at once.
+		docErrs = append(docErrs, addDocument(w, &Document{Result: normalize.Result{Document: *d}}))
+		if c.phase != nil && (i%100 == 0 || i == len(c.docs)-1) {
+			// The last is counted when the tables are published.
+			c.phase(PhaseWrite, i, len(c.docs))
+		}
+	}
+	if err := rowErr(errors.Join(docErrs...)); err != nil {
+		return links, nil, err
+	}
+	if c.report != nil {
+		for i := range c.report.docs {
+			c.report.docs[i].EditionID = edition[c.report.docs[i].ID]
+		}
 	}
 	// A decision is orphaned when no block holds its items.
 	orphans = slices.DeleteFunc(orphans, func(o reconcile.Decision) bool { return orphaned[o.LinkID] < len(blocks) })

@@ -16,6 +16,7 @@ func WriteReport(dir, out string, docs []normalize.Document, items []normalize.I
 	return report.Write(filepath.Join(dir, report.File), report.Data{
 		Out: out, Generated: now, AsOf: AsOfText(opts, now), Documents: docs, Items: items,
 		Links: rec.Links, Coverage: rec.Coverage, Conflicts: rec.Conflicts, Changes: changes,
+		Editions: rec.Editions,
 	})
 }
 

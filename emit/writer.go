@@ -114,6 +114,13 @@ func (w *Writer) AddResult(r normalize.Result) error {
 	return errors.Join(w.AddDocument(r.Document), w.addItems(r.Items, &r.Document))
 }
 
+// AddResultItems adds a document's items as AddResult does, without its
+// documents row: for a caller that writes the row once it knows more (the
+// document's edition, which the whole local area decides).
+func (w *Writer) AddResultItems(r normalize.Result) error {
+	return w.addItems(r.Items, &r.Document)
+}
+
 // AddItems adds items rows, with their item_orgs and item_refs rows, for
 // items whose document is not at hand (local_area is null and
 // organisations are canonical without the document's acronyms). Like every
@@ -121,12 +128,6 @@ func (w *Writer) AddResult(r normalize.Result) error {
 // rejected ones' errors joined.
 func (w *Writer) AddItems(items []normalize.Item) error {
 	return w.addItems(items, nil)
-}
-
-// AddItemsOf adds the items of d, written by AddDocument, as AddResult
-// does: with d's local area and d's acronyms for item_orgs.
-func (w *Writer) AddItemsOf(d *normalize.Document, items []normalize.Item) error {
-	return w.addItems(items, d)
 }
 
 func (w *Writer) addItems(items []normalize.Item, d *normalize.Document) error {

@@ -219,3 +219,10 @@ const DefaultPeopleMaxEdits = 1
 
 // ResolvePeople is People with the default edit budget.
 func ResolvePeople(items []Item) []Person { return People(items, DefaultPeopleMaxEdits) }
+
+// SamePerson reports whether two spellings name one person by the
+// Resolver's rule (first names and surnames each within maxEdits letters,
+// or a first name's initial): reconcile compares linked items' leads so.
+func SamePerson(a, b string, maxEdits int) bool {
+	return samePerson(keyOf(a), keyOf(b), maxEdits)
+}

@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -157,10 +158,16 @@ type codeIndex struct {
 	// holdsFindings holds the documents with findings of their own: a
 	// written statement of action, a progress report on one.
 	holdsFindings map[string]bool
-	title         func(*normalize.Item) string
+	// holdsActions holds the documents with actions: plans, not an
+	// inspection's letter.
+	holdsActions map[string]bool
+	title        func(*normalize.Item) string
 	// parent is the section an action sits under in its own document: a
 	// priority or a finding, by the action's parent key.
 	parent map[*normalize.Item]*normalize.Item
+	// section is the finding whose part of its document an outcome is
+	// stated in, by the actions around it.
+	section map[*normalize.Item]string
 	// keyed lists the items of each kind and folded key.
 	keyed map[[2]string][]*normalize.Item
 }
@@ -186,9 +193,10 @@ func (a *area) codes(opts Options) *codeIndex {
 		cited:      map[*normalize.Item][]string{},
 		findings:   map[*normalize.Item]map[*normalize.Item]string{},
 		actions:    map[string][]*normalize.Item{},
-		docsCiting: map[string]bool{}, holdsFindings: map[string]bool{},
+		docsCiting: map[string]bool{}, holdsFindings: map[string]bool{}, holdsActions: map[string]bool{},
 		parent: map[*normalize.Item]*normalize.Item{}, keyed: map[[2]string][]*normalize.Item{},
-		title: func(it *normalize.Item) string { return fold(a.docs[it.DocID].Title) },
+		section: map[*normalize.Item]string{},
+		title:   func(it *normalize.Item) string { return fold(a.docs[it.DocID].Title) },
 	}
 	var findings []*normalize.Item
 	// A document whose findings carry distinct numbers (AFI1..AFI4) and
@@ -205,10 +213,35 @@ func (a *area) codes(opts Options) *codeIndex {
 				}
 			}
 		case normalize.KindAction:
+			x.holdsActions[it.DocID] = true
 			if it.Key != "" {
 				x.actions[strings.ToUpper(it.Key)] = append(x.actions[strings.ToUpper(it.Key)], it)
 			}
 		}
+	}
+	// An outcome stated amid a finding's actions (its table, before or
+	// after them) is that finding's: the nearest action after it in its
+	// document says which, else the nearest before.
+	var waiting []*normalize.Item
+	lastSection := map[string]string{}
+	for _, it := range a.items {
+		switch it.Kind {
+		case normalize.KindOutcome:
+			waiting = append(waiting, it)
+		case normalize.KindAction:
+			sec := strings.ToUpper(it.ParentKey)
+			waiting = slices.DeleteFunc(waiting, func(o *normalize.Item) bool {
+				if o.DocID == it.DocID {
+					x.section[o] = sec
+					return true
+				}
+				return false
+			})
+			lastSection[it.DocID] = sec
+		}
+	}
+	for _, o := range waiting {
+		x.section[o] = lastSection[o.DocID]
 	}
 	sections := map[[2]string]*normalize.Item{}
 	for _, it := range a.items {
@@ -347,4 +380,16 @@ func (x *codeIndex) cites(src, dst *normalize.Item) bool {
 		return len(others) == 1
 	}
 	return false
+}
+
+// sameSection adds the evidence of an action and an outcome stated in one
+// finding's part of a written statement of action: the outcomes under a
+// finding say what answering it looks like, so its actions deliver them.
+func (x *codeIndex) sameSection(c *candidate, opts Options) {
+	if c.relation != RelImplements || c.dst.Kind != normalize.KindOutcome || c.dst.DocID != c.src.DocID {
+		return
+	}
+	if f := x.section[c.dst]; f != "" && strings.EqualFold(c.src.ParentKey, f) {
+		c.add(opts.Weights.SameSection, "section", "both under "+f)
+	}
 }

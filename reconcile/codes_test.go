@@ -89,3 +89,28 @@ func TestCodesAreLinks(t *testing.T) {
 		t.Error("action 2.3 linked to AFI1 though its section answers AFI2")
 	}
 }
+
+// A written statement of action states outcomes among a finding's actions:
+// those actions deliver them.
+func TestSectionOutcomes(t *testing.T) {
+	in := Input{
+		Documents: []normalize.Document{{ID: "wsoa", LocalArea: "Shire", Title: "Written statement of action"}},
+		Items: []normalize.Item{
+			{ID: "f1", DocID: "wsoa", Kind: normalize.KindFinding, Key: "AFI1", Text: "Governance is weak"},
+			{ID: "f2", DocID: "wsoa", Kind: normalize.KindFinding, Key: "AFI2", Text: "Commissioning is not joint"},
+			{ID: "o1", DocID: "wsoa", Kind: normalize.KindOutcome, Key: "O1", Text: "Leaders hold the partnership board to account"},
+			{ID: "a1", DocID: "wsoa", Kind: normalize.KindAction, Key: "1.1", ParentKey: "AFI1", Text: "Set up a partnership board"},
+			{ID: "o2", DocID: "wsoa", Kind: normalize.KindOutcome, Key: "O2", Text: "A partnership board commissions services jointly"},
+			{ID: "a2", DocID: "wsoa", Kind: normalize.KindAction, Key: "2.1", ParentKey: "AFI2", Text: "Agree a joint commissioning strategy"},
+		},
+	}
+	opts := testOptions()
+	opts.Weights.SameSection = 0.3
+	got := edges(Run(in, nil, opts).Links)
+	if _, ok := got[edge{"a1", RelImplements, "o1", ReviewProposed}]; !ok {
+		t.Errorf("a1 does not implement its section's outcome: %v", got)
+	}
+	if _, ok := got[edge{"a1", RelImplements, "o2", ReviewProposed}]; ok {
+		t.Errorf("a1 implements another section's outcome on one shared word: %v", got)
+	}
+}

@@ -7,11 +7,12 @@ import (
 	"github.com/sendrecon/sendrecon/normalize"
 )
 
-// conflicts lists the fields on which two linked items disagree. Two
-// statements of one commitment (same_as) must agree on leads, due date and
-// status; an action that delivers a priority or answers a finding must not
+// conflicts lists the fields on which two linked items disagree in
+// meaning, not spelling. Two statements of one commitment (same_as) must
+// agree on leads (as people resolution has them), due date (at the coarser
+// precision) and status (by its category); an action that delivers a priority or answers a finding must not
 // be due after it.
-func conflicts(links []Link, items map[string]*normalize.Item) []Conflict {
+func conflicts(links []Link, items map[string]*normalize.Item, maxEdits int) []Conflict {
 	var out []Conflict
 	for _, l := range links {
 		if l.Review == ReviewRejected {
@@ -25,10 +26,11 @@ func conflicts(links []Link, items map[string]*normalize.Item) []Conflict {
 			out = append(out, Conflict{LinkID: l.ID, SrcItemID: a.ID, DstItemID: b.ID, Field: field, SrcValue: av, DstValue: bv})
 		}
 		if l.Relation == RelSameAs {
-			if len(a.Leads) > 0 && len(b.Leads) > 0 && len(n1(a.Leads, b.Leads)) == 0 {
+			if len(a.Leads) > 0 && len(b.Leads) > 0 && !sharePerson(a.Leads, b.Leads, maxEdits) {
 				add("leads", strings.Join(a.Leads, "; "), strings.Join(b.Leads, "; "))
 			}
-			if a.Status != "" && b.Status != "" && statusKey(a) != statusKey(b) {
+			// "G" and "Green", "B" and "Complete" are one status.
+			if a.Status != "" && b.Status != "" && statusOf(a) != statusOf(b) {
 				add("status", a.Status, b.Status)
 			}
 			if !a.Due.IsZero() && !b.Due.IsZero() && !sameDay(a.Due, b.Due) {
@@ -76,10 +78,25 @@ func dateAt(d normalize.Date, p normalize.Precision) string {
 
 func dateText(d normalize.Date) string { return dateAt(d, d.Precision) }
 
-// statusKey is what a status means for comparing two items: its category
-// (normalize.ClassifyStatus, which reads the document's own legend), so
-// "B" and "Complete" agree; the folded spelling where it has none.
-func statusKey(it *normalize.Item) string {
+// sharePerson reports whether two lists of leads name one person in
+// common, spelling variants ("J. Smith", "Jane Smith") resolved.
+func sharePerson(a, b []string, maxEdits int) bool {
+	if len(n1(a, b)) > 0 {
+		return true
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if normalize.SamePerson(x, y, maxEdits) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// statusOf is what an item's status means: its category when normalize
+// gave one, otherwise the classifier seam's reading of its spelling.
+func statusOf(it *normalize.Item) string {
 	if it.StatusCategory != "" {
 		return it.StatusCategory
 	}

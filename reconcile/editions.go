@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"maps"
 	"slices"
 	"strings"
 
@@ -18,8 +19,8 @@ import (
 type Edition struct {
 	ID string
 	// Representative is the doc_id of the copy whose items stand for the
-	// edition: the source's own structure (HTML, text) before a printing of
-	// it, then the copy with the most items.
+	// edition: of the copies read into nearly the most items, the source's
+	// own structure (HTML, text) before a printing of it.
 	Representative string
 	// Copies are the doc_ids of every copy, the representative first.
 	Copies    []string
@@ -47,6 +48,20 @@ func EditionID(doc normalize.Document) string {
 // minCopyItems is the fewest aligned items that make two documents copies.
 const minCopyItems = 3
 
+// repShare is the least share of the most items any copy of an edition was
+// read into that its representative must have.
+const repShare = 0.9
+
+// hasMembers reports whether another document is already grouped under i.
+func hasMembers(parent []int, i int, find func(int) int) bool {
+	for j := range parent {
+		if j != i && find(j) == i {
+			return true
+		}
+	}
+	return false
+}
+
 // editionSet is the editions of one block, with each copy's items aligned
 // to its representative's.
 type editionSet struct {
@@ -59,11 +74,11 @@ type editionSet struct {
 }
 
 // editions groups the documents of one area into editions: documents with
-// identical bytes, or with a high share of aligned items whose statuses and
-// due dates agree (opts.EditionShare for the same title,
-// opts.EditionShareOtherTitle without). Two copies
-// that align but disagree on more than opts.VersionShare of their statuses
-// and dates are two versions, not one edition.
+// identical bytes, or of one title with at least opts.EditionShare of the
+// smaller copy's items aligned; then each document of a title no other
+// shares joins the edition it aligns with best (opts.EditionShareOtherTitle
+// of the larger copy's items). Aligned copies whose statuses, due dates or
+// own dates disagree (opts.VersionShare) are versions, not copies.
 func editions(docs []*normalize.Document, items map[string][]*normalize.Item, opts Options) editionSet {
 	slices.SortFunc(docs, func(a, b *normalize.Document) int { return cmp.Compare(a.ID, b.ID) })
 	parent := make([]int, len(docs))
@@ -84,6 +99,31 @@ func editions(docs []*normalize.Document, items map[string][]*normalize.Item, op
 		}
 	}
 	versionPair := map[[2]int]bool{}
+	// copies reports whether a and b align as copies, at least share of
+	// the items of the one with fewer (min) or more (max) aligned.
+	copies := func(i, j int, share float64, ofMax bool) (float64, bool) {
+		a, b := docs[i], docs[j]
+		na, nb := len(items[a.ID]), len(items[b.ID])
+		n := min(na, nb)
+		if ofMax {
+			n = max(na, nb)
+		}
+		if n == 0 || share <= 0 || a.LocalArea != b.LocalArea {
+			return 0, false
+		}
+		pairs := alignCopies(items[a.ID], items[b.ID])
+		// Fewer than three items in common is too little to call two
+		// documents one: a strategy may restate a plan's action.
+		got := float64(len(pairs)) / float64(n)
+		if len(pairs) < minCopyItems || got < share {
+			return got, false
+		}
+		if differ(pairs, opts) || !a.Date.IsZero() && !b.Date.IsZero() && !a.Date.Time.Equal(b.Date.Time) {
+			versionPair[[2]int{min(i, j), max(i, j)}] = true
+			return got, false
+		}
+		return got, true
+	}
 	for i := range docs {
 		for j := i + 1; j < len(docs); j++ {
 			a, b := docs[i], docs[j]
@@ -91,31 +131,47 @@ func editions(docs []*normalize.Document, items map[string][]*normalize.Item, op
 				union(i, j)
 				continue
 			}
-			if a.LocalArea != b.LocalArea {
-				continue
-			}
-			// A printing may lose the title to a running header
-			// ("OFFICIAL", the council's name): without the same title,
-			// more of the items must align.
-			share := opts.EditionShare
 			if a.Title == "" || fold(a.Title) != fold(b.Title) {
-				share = opts.EditionShareOtherTitle
-			}
-			n := min(len(items[a.ID]), len(items[b.ID]))
-			if n == 0 || share <= 0 {
 				continue
 			}
-			pairs := alignCopies(items[a.ID], items[b.ID])
-			// Fewer than three items in common is too little to call two
-			// documents one: a strategy may restate a plan's action.
-			if len(pairs) < minCopyItems || float64(len(pairs)) < share*float64(n) {
-				continue
+			if _, ok := copies(i, j, opts.EditionShare, false); ok {
+				union(i, j)
 			}
-			if differ(pairs, opts) {
-				versionPair[[2]int{i, j}] = true
-				continue
+		}
+	}
+	// A printing may lose its title to a running header ("OFFICIAL", the
+	// council's name, which other printings may share): a document no
+	// other joined so far joins the edition whose copies it aligns with best, as a share of the larger
+	// of each two, so a plan quoting an inspection's findings is not
+	// taken for a copy of the inspection letter.
+	for i := range docs {
+		if find(i) != i || hasMembers(parent, i, find) {
+			continue
+		}
+		bestRoot, best, bestMean := -1, 0.0, 0.0
+		members := map[int][]int{}
+		for j := range docs {
+			if j != i {
+				members[find(j)] = append(members[find(j)], j)
 			}
-			union(i, j)
+		}
+		for _, r := range slices.Sorted(maps.Keys(members)) {
+			top, sum, ok := 0.0, 0.0, false
+			for _, j := range members[r] {
+				got, isCopy := copies(i, j, opts.EditionShareOtherTitle, true)
+				sum += got
+				if isCopy {
+					ok = true
+					top = max(top, got)
+				}
+			}
+			mean := sum / float64(len(members[r]))
+			if ok && (top > best || top == best && mean > bestMean) {
+				bestRoot, best, bestMean = r, top, mean
+			}
+		}
+		if bestRoot >= 0 {
+			union(i, bestRoot)
 		}
 	}
 	groups := map[int][]*normalize.Document{}
@@ -131,11 +187,25 @@ func editions(docs []*normalize.Document, items map[string][]*normalize.Item, op
 	edOf := map[int]int{}
 	for _, r := range roots {
 		copies := groups[r]
+		most := 0
+		for _, c := range copies {
+			most = max(most, len(items[c.ID]))
+		}
+		// A copy read into clearly fewer items than the best (a lost
+		// table) cannot stand for the edition; among the rest the source's
+		// own structure wins over a printing that split an item in two.
+		short := func(d *normalize.Document) int {
+			if float64(len(items[d.ID])) < repShare*float64(most) {
+				return 1
+			}
+			return 0
+		}
 		slices.SortFunc(copies, func(a, b *normalize.Document) int {
 			return cmp.Or(
+				cmp.Compare(short(a), short(b)),
 				cmp.Compare(rankFormat(a), rankFormat(b)),
-				cmp.Compare(rankStatus(a), rankStatus(b)),
 				cmp.Compare(len(items[b.ID]), len(items[a.ID])),
+				cmp.Compare(rankStatus(a), rankStatus(b)),
 				cmp.Compare(a.ID, b.ID))
 		})
 		rep := copies[0]
@@ -268,7 +338,7 @@ func differ(pairs [][2]*normalize.Item, opts Options) bool {
 		a, b := p[0], p[1]
 		if a.Status != "" && b.Status != "" {
 			compared++
-			if statusCategory(a.Status) != statusCategory(b.Status) {
+			if statusOf(a) != statusOf(b) {
 				diff++
 			}
 		}

@@ -57,6 +57,9 @@ type Options struct {
 	// dates that may disagree between two copies of one edition; past it
 	// the plan has moved on and they are two versions.
 	VersionShare float64 `mapstructure:"version_share"`
+	// PeopleMaxEdits is people resolution's tolerance (normalize's
+	// people_max_edits), so two leads that are one person do not conflict.
+	PeopleMaxEdits int `mapstructure:"-"`
 }
 
 // Thresholds are per-relation acceptance thresholds.
@@ -79,6 +82,9 @@ type Weights struct {
 	// SharedTheme is the weight of each theme (reconcile.themes) both items
 	// speak to, up to two.
 	SharedTheme float64 `mapstructure:"shared_theme"`
+	// SameSection is the weight of an action and an outcome stated under
+	// one finding of a written statement of action.
+	SameSection float64 `mapstructure:"same_section"`
 }
 
 // Validate reports every bad value, naming its key.
@@ -101,7 +107,7 @@ func (o Options) Validate() []error {
 		"weights.explicit_ref": o.Weights.ExplicitRef, "weights.title_ref": o.Weights.TitleRef,
 		"weights.text": o.Weights.Text, "weights.shared_lead": o.Weights.SharedLead,
 		"weights.shared_org": o.Weights.SharedOrg, "weights.shared_theme": o.Weights.SharedTheme,
-		"weights.shared_date": o.Weights.SharedDate,
+		"weights.shared_date": o.Weights.SharedDate, "weights.same_section": o.Weights.SameSection,
 	} {
 		if v < 0 {
 			errs = append(errs, fmt.Errorf("reconcile.%s: %v must not be negative", key, v))

@@ -68,7 +68,7 @@ func Run(in Input, decisions []Decision, opts Options) Output {
 		return cmp.Or(cmp.Compare(a.Src, b.Src), cmp.Compare(a.Relation, b.Relation), cmp.Compare(a.Dst, b.Dst))
 	})
 	out.Coverage = coverage(in, out.Links, rep, opts)
-	out.Conflicts = conflicts(out.Links, byID)
+	out.Conflicts = conflicts(out.Links, byID, opts.PeopleMaxEdits)
 	return out
 }
 
@@ -192,6 +192,14 @@ func (a *area) link(opts Options) []Link {
 				// outcomes say what answering its findings looks like.
 				continue
 			}
+			if rel == RelAddresses && dst.DocID != src.DocID && codes.holdsActions[dst.DocID] {
+				// A finding is answered where it is stated: in the
+				// action's own plan, or in the inspection's letter or
+				// report (findings, no actions). Another plan quoting it
+				// restates it (same_as) and answers it with its own
+				// actions.
+				continue
+			}
 			cand := candidate{src: src, dst: dst, relation: rel}
 			codes.explicit(&cand, opts)
 			if titleRefs[pair{src, dst}] {
@@ -209,6 +217,7 @@ func (a *area) link(opts Options) []Link {
 				sv = implVec
 			}
 			cand.similar(sv, vecs[dst], opts)
+			codes.sameSection(&cand, opts)
 			cand.themed(themes[src], themes[dst], opts)
 			cand.shared(opts)
 			if cand.score >= threshold(rel, opts) {

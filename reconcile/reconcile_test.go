@@ -19,7 +19,7 @@ func testOptions() Options {
 		Weights:      Weights{ExplicitRef: 0.95, TitleRef: 0.8, Text: 1, SharedLead: 0.1, SharedOrg: 0.05},
 		MaxPerAction: 2,
 		DoneStatuses: []string{"complete", "completed"},
-		EditionShare: 0.6, EditionShareOtherTitle: 0.85,
+		EditionShare: 0.6, EditionShareOtherTitle: 0.8,
 		VersionShare: 0.2,
 		RefCues:      []string{"ref", "see", "also", "action"},
 	}
@@ -384,9 +384,9 @@ func TestOwnReferencesOverruleResemblance(t *testing.T) {
 	}
 }
 
-// A plan that answers its own inspection findings by code (Hull's layout):
-// an action coded to something else is not linked to those findings on
-// resemblance, though another document's action still can be.
+// A plan that answers its own inspection findings by code (a reference
+// column naming AFI4): an action coded to something else is not linked to
+// those findings on resemblance.
 func TestDocumentsOwnCodingOverrulesResemblance(t *testing.T) {
 	in := Input{
 		Documents: []normalize.Document{
@@ -404,10 +404,15 @@ func TestDocumentsOwnCodingOverrulesResemblance(t *testing.T) {
 	if _, ok := got[edge{"b", RelAddresses, "f", ReviewProposed}]; ok {
 		t.Error("an action its own document codes to SEF was linked to that document's AFI1 on resemblance")
 	}
-	for _, want := range []edge{{"a", RelAddresses, "f", ReviewProposed}, {"c", RelAddresses, "f", ReviewProposed}} {
+	for _, want := range []edge{{"a", RelAddresses, "f", ReviewProposed}, {"b", RelSameAs, "c", ReviewProposed}} {
 		if _, ok := got[want]; !ok {
 			t.Errorf("missing %v; got %v", want, got)
 		}
+	}
+	// The finding is stated in a plan that answers it with its own
+	// actions: another plan's action restates one of them instead.
+	if _, ok := got[edge{"c", RelAddresses, "f", ReviewProposed}]; ok {
+		t.Error("another plan's action was linked to a finding the plan quoting it answers itself")
 	}
 }
 
@@ -625,5 +630,61 @@ func TestBestActionNeedsThemeUnlessGap(t *testing.T) {
 	}
 	if _, ok := got[edge{"c", RelAddresses, "g", ReviewProposed}]; !ok {
 		t.Errorf("a finding with no themed candidate was left a gap: %v", got)
+	}
+}
+
+// A printing whose title was lost to a running header joins its edition;
+// a plan quoting an inspection letter's findings word for word does not
+// join the letter, though all the letter's items align with it.
+func TestEditionsBeyondTitles(t *testing.T) {
+	in := testInput()
+	for i := range in.Documents {
+		in.Documents[i].Format, in.Documents[i].SHA256 = "html", "sha-"+in.Documents[i].ID
+	}
+	// The plan quotes the inspection's three findings.
+	for _, it := range in.Items {
+		if it.DocID == "insp" {
+			it.ID, it.DocID = "plan-"+it.ID, "plan"
+			in.Items = append(in.Items, it)
+		}
+	}
+	in = withCopy(in, "insp", "insp-pdf", "pdf")
+	in = withCopy(in, "plan", "plan-pdf", "pdf")
+	for i := range in.Documents {
+		if in.Documents[i].ID == "plan-pdf" {
+			in.Documents[i].Title = "OFFICIAL"
+		}
+	}
+	out := Run(in, nil, testOptions())
+	of := map[string]string{}
+	for _, e := range out.Editions {
+		for _, c := range e.Copies {
+			of[c] = e.ID
+		}
+	}
+	if of["plan-pdf"] != of["plan"] {
+		t.Errorf("the printing titled OFFICIAL is not in its plan's edition: %+v", out.Editions)
+	}
+	if of["insp"] == of["plan"] || of["insp"] != of["insp-pdf"] {
+		t.Errorf("the inspection letter and the plan quoting it share an edition, or the letter lost its copy: %+v", out.Editions)
+	}
+}
+
+// Conflicts compare meaning: a status by its category, leads by people
+// resolution, dates at the coarser precision.
+func TestConflictsCompareMeaning(t *testing.T) {
+	year := day("2023-12-31")
+	year.Precision = normalize.PrecisionYear
+	a := normalize.Item{ID: "a", Kind: normalize.KindAction, Status: "G", StatusCategory: "on_track", Leads: []string{"J. Smith"}, Due: year}
+	b := normalize.Item{ID: "b", Kind: normalize.KindAction, Status: "Green", StatusCategory: "on_track", Leads: []string{"Jane Smith"}, Due: day("2023-06-30")}
+	items := map[string]*normalize.Item{"a": &a, "b": &b}
+	links := []Link{{ID: "l", Src: "a", Dst: "b", Relation: RelSameAs, Review: ReviewProposed}}
+	if got := conflicts(links, items, 1); len(got) != 0 {
+		t.Errorf("one status, person and year written two ways conflict: %+v", got)
+	}
+	b.StatusCategory, b.Status, b.Leads = "complete", "Blue", []string{"Omar Khan"}
+	got := conflicts(links, items, 1)
+	if len(got) != 2 {
+		t.Errorf("want a status and a leads conflict, got %+v", got)
 	}
 }

@@ -1,10 +1,11 @@
 package reconcile
 
-// statusCategory is what a status means, so "G" and "Green", "B" and
-// "Complete" do not disagree. SEAM (issue 14): the contract helper's status
-// classifier (CONTRACT v2 items.status_category: not_started, on_track,
-// at_risk, off_track, complete) replaces this through SetStatusCategory
-// once it lands; until then a status is compared by its folded spelling.
+// statusCategory reads a status that normalize gave no category (an item
+// built by hand, a status its classifier did not know): by default its
+// folded spelling. Items carry normalize's classification
+// (items.status_category: "G" and "Green", "B" and "Complete" are one) and
+// statusOf prefers it; SetStatusCategory installs a classifier for the
+// rest.
 var statusCategory = func(s string) string { return fold(s) }
 
 // SetStatusCategory installs the classifier conflicts and editions compare

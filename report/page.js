@@ -34,8 +34,10 @@
           if (groups[g].indexOf(r.dataset[g]) < 0) { ok = false; }
         }
         r.classList.toggle("hidden", !ok);
+        r.dataset.match = ok ? "1" : "";
         n++; if (ok) { m++; }
       });
+      p.querySelectorAll("table.grid").forEach(paginate);
       if (terms.length && m > 0 && p.tagName === "DETAILS") { p.open = true; }
       var pc = p.querySelector(".pc");
       if (pc) { pc.textContent = (m === n) ? String(n) : m + " of " + n; }
@@ -45,8 +47,47 @@
     document.getElementById("nomatch").hidden = visible !== 0 || total === 0;
   }
 
+  // Pages: a large batch has thousands of rows; each table shows PAGE of
+  // its matching rows at a time, with a pager under it.
+  var PAGE = 25;
+  function paginate(table) {
+    var match = Array.prototype.filter.call(table.tBodies[0] ? table.tBodies[0].rows : [], function (r) {
+      return r.classList.contains("fr") && r.dataset.match === "1";
+    });
+    var pager = table.nextElementSibling;
+    if (!pager || !pager.classList.contains("pager")) {
+      if (match.length <= PAGE && !table.dataset.paged) { return; }
+      pager = document.createElement("div");
+      pager.className = "pager";
+      pager.innerHTML = '<button type="button" class="prev">‹ previous</button> <span class="at"></span> <button type="button" class="next">next ›</button>';
+      table.parentNode.insertBefore(pager, table.nextSibling);
+      table.dataset.paged = "1"; table.dataset.page = "0";
+      pager.querySelector(".prev").addEventListener("click", function () { table.dataset.page = String(+table.dataset.page - 1); paginate(table); });
+      pager.querySelector(".next").addEventListener("click", function () { table.dataset.page = String(+table.dataset.page + 1); paginate(table); });
+    }
+    var pages = Math.max(1, Math.ceil(match.length / PAGE));
+    var at = Math.min(Math.max(0, +table.dataset.page || 0), pages - 1);
+    table.dataset.page = String(at);
+    match.forEach(function (r, i) { r.classList.toggle("hidden", Math.floor(i / PAGE) !== at); });
+    pager.hidden = pages <= 1;
+    pager.querySelector(".at").textContent = "page " + (at + 1) + " of " + pages + " (" + match.length + " rows)";
+    pager.querySelector(".prev").disabled = at === 0;
+    pager.querySelector(".next").disabled = at === pages - 1;
+  }
+  // Showing a row from elsewhere (the matrix) turns its table to its page.
+  function reveal(row) {
+    var table = row.closest("table.grid");
+    if (table && table.dataset.paged) {
+      var match = Array.prototype.filter.call(table.tBodies[0].rows, function (r) { return r.dataset.match === "1"; });
+      var i = match.indexOf(row);
+      if (i >= 0) { table.dataset.page = String(Math.floor(i / PAGE)); paginate(table); }
+    }
+    row.classList.remove("hidden");
+  }
+
   var timer;
-  q.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, 120); });
+  function firstPages() { document.querySelectorAll("table.grid").forEach(function (t) { t.dataset.page = "0"; }); }
+  q.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { firstPages(); apply(); }, 120); });
   areaSel.addEventListener("change", apply);
   document.addEventListener("keydown", function (e) {
     if (e.key === "/" && document.activeElement !== q && !/TEXTAREA|INPUT/.test(document.activeElement.tagName)) {
@@ -66,7 +107,7 @@
     if (t.matches && t.matches("td.c[data-link]")) {
       var row = document.getElementById(t.dataset.link);
       if (row) {
-        row.classList.remove("hidden");
+        reveal(row);
         row.scrollIntoView({ block: "center" });
         row.style.outline = "2px solid #1f5fa8";
         setTimeout(function () { row.style.outline = ""; }, 1500);

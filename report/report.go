@@ -34,6 +34,10 @@ type Data struct {
 	Coverage  []reconcile.Coverage
 	Conflicts []reconcile.Conflict
 	Changes   []reconcile.Change
+	// Editions group copies of one document (its HTML and each printing):
+	// the page shows one row per edition with its copies listed, and the
+	// items of copies other than the representative only through it.
+	Editions []reconcile.Edition
 }
 
 // File is the page's name inside an output folder.

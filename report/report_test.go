@@ -167,3 +167,33 @@ func FuzzWordDiff(f *testing.F) {
 		}
 	})
 }
+
+// Copies of one edition are one row of the documents table, the copies
+// listed on it, and the copies' items count once.
+func TestEditionsGroupCopies(t *testing.T) {
+	d := sample()
+	d.Documents = append(d.Documents, normalize.Document{ID: "plan-copy", Title: "Shire SEND Action Plan", SourcePath: "docs/plan.chromium.pdf", LocalArea: "Shire", Status: "ok"})
+	d.Items = append(d.Items, normalize.Item{ID: "copy-a1", DocID: "plan-copy", Kind: normalize.KindAction, Key: "1.1", Text: "Review plans", Flags: []string{reconcile.FlagOverdue}})
+	d.Editions = []reconcile.Edition{{ID: "ed-plan", Representative: "plan", Copies: []string{"plan", "plan-copy"}, LocalArea: "Shire"}}
+	p := build(d)
+	var shire *areaView
+	for _, a := range p.Areas {
+		if a.Name == "Shire" {
+			shire = a
+		}
+	}
+	if shire == nil {
+		t.Fatal("no Shire area")
+	}
+	if len(shire.Docs) != 2 {
+		t.Fatalf("Shire lists %d documents, want 2 (the plan's copy on its row): %+v", len(shire.Docs), shire.Docs)
+	}
+	for _, doc := range shire.Docs {
+		if doc.ID == "plan" && !reflect.DeepEqual(doc.Copies, []string{"plan.chromium.pdf"}) {
+			t.Errorf("plan's copies %q", doc.Copies)
+		}
+	}
+	if len(shire.Overdue) != 1 {
+		t.Errorf("%d overdue actions, want 1: the copy's action is the plan's", len(shire.Overdue))
+	}
+}

@@ -35,6 +35,10 @@ type stat struct {
 type docView struct {
 	ID, Title, File, Format, Type, Status, Error string
 	Pages, Items                                 int
+	// Copies are the files of the edition's other copies; Versions how
+	// many other versions of the document the batch holds.
+	Copies   []string
+	Versions int
 }
 
 type itemView struct {
@@ -154,12 +158,39 @@ func build(d Data) *page {
 	for _, it := range d.Items {
 		itemCount[it.DocID]++
 	}
+	// A copy of an edition is listed on its representative's row; its
+	// items are the representative's again, so they count once.
+	repOf := map[string]reconcile.Edition{}
+	for _, e := range d.Editions {
+		for _, c := range e.Copies {
+			repOf[c] = e
+		}
+	}
+	skip := map[string]bool{}
+	for id := range inChanges {
+		skip[id] = true
+	}
 	for i := range d.Documents {
 		doc := &d.Documents[i]
-		if inChanges[doc.ID] {
+		if e, ok := repOf[doc.ID]; ok && e.Representative != doc.ID && ix.docs[e.Representative] != nil && !inChanges[doc.ID] {
+			skip[doc.ID] = true
+		}
+	}
+	for i := range d.Documents {
+		doc := &d.Documents[i]
+		if skip[doc.ID] {
 			continue
 		}
-		get(doc.ID).Docs = append(get(doc.ID).Docs, ix.doc(doc.ID, itemCount[doc.ID]))
+		v := ix.doc(doc.ID, itemCount[doc.ID])
+		if e, ok := repOf[doc.ID]; ok {
+			for _, c := range e.Copies {
+				if c != doc.ID && ix.docs[c] != nil {
+					v.Copies = append(v.Copies, filepath.Base(ix.docs[c].SourcePath))
+				}
+			}
+			v.Versions = len(e.Versions)
+		}
+		get(doc.ID).Docs = append(get(doc.ID).Docs, v)
 	}
 	for _, c := range d.Coverage {
 		a := get(c.DocID)
@@ -177,7 +208,7 @@ func build(d Data) *page {
 	}
 	for i := range d.Items {
 		it := &d.Items[i]
-		if inChanges[it.DocID] || it.Kind != normalize.KindAction {
+		if skip[it.DocID] || it.Kind != normalize.KindAction {
 			continue
 		}
 		a := get(it.DocID)
@@ -191,7 +222,7 @@ func build(d Data) *page {
 	slices.SortFunc(p.Areas, func(a, b *areaView) int { return cmp.Compare(a.Name, b.Name) })
 	for i, a := range p.Areas {
 		a.Slug = fmt.Sprintf("area-%d", i+1)
-		a.finish(d.Items, ix, inChanges)
+		a.finish(d.Items, ix, skip)
 	}
 	p.Changes = changeSets(d.Changes, ix)
 	p.Totals = totals(d, p)
@@ -334,12 +365,16 @@ func totals(d Data, p *page) []stat {
 		return []stat{{"documents", len(d.Documents), ""}, {"items", len(d.Items), ""}, {"changes", len(d.Changes), "info"}}
 	}
 	out := []stat{
-		{"documents", len(d.Documents), ""}, {"items", len(d.Items), ""},
+		{"documents", len(d.Documents), ""}}
+	if len(d.Editions) > 0 {
+		out = append(out, stat{"editions", len(d.Editions), ""})
+	}
+	out = append(out, []stat{{"items", len(d.Items), ""},
 		{"findings", len(d.Coverage), ""}, {"coverage gaps", gaps, toneIf(gaps > 0, "bad")},
 		{"links to review", proposed, toneIf(proposed > 0, "info")}, {"accepted", accepted, toneIf(accepted > 0, "good")},
 		{"rejected", rejected, ""}, {"conflicts", len(d.Conflicts), toneIf(len(d.Conflicts) > 0, "warn")},
 		{"overdue actions", overdue, toneIf(overdue > 0, "bad")},
-	}
+	}...)
 	if len(d.Changes) > 0 {
 		out = append(out, stat{"changes", len(d.Changes), "info"})
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -34,6 +35,57 @@ type progress struct {
 	finished bool
 	// warnings counts what warn printed.
 	warnings int
+	// phases holds each phase's count (batch.PhaseSink), in the order
+	// first heard.
+	phases []phaseCount
+}
+
+type phaseCount struct {
+	name        string
+	done, total int
+}
+
+// phaseUnits says what each phase counts.
+var phaseUnits = map[string]string{"link": "local areas"}
+
+// Phase records a phase's count; progress is a batch.PhaseSink. The link
+// and write phases come after the last document, when the bar would
+// otherwise sit at 100% saying nothing.
+func (p *progress) Phase(name string, done, total int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	i := slices.IndexFunc(p.phases, func(c phaseCount) bool { return c.name == name })
+	if i < 0 {
+		p.phases = append(p.phases, phaseCount{name: name})
+		i = len(p.phases) - 1
+	}
+	if done < p.phases[i].done && p.phases[i].total == total {
+		return // workers finish out of order: never count back
+	}
+	p.phases[i].done, p.phases[i].total = done, total
+	now := p.now()
+	complete := done == total
+	switch {
+	case p.mode == "bar" && (now.Sub(p.last) >= barEvery || complete && name != "extract" && name != "normalize"):
+		p.last = now
+		p.bar(now)
+	case p.mode == "lines" && (now.Sub(p.last) >= linesEvery || complete && (name == "link" || name == "write")):
+		p.last = now
+		fmt.Fprintln(p.w, p.status(now))
+	}
+}
+
+// phasesText is "extract 50/50, normalize 50/50, link 3/5 local areas".
+func (p *progress) phasesText() string {
+	var parts []string
+	for _, c := range p.phases {
+		t := fmt.Sprintf("%s %d/%d", c.name, c.done, c.total)
+		if u := phaseUnits[c.name]; u != "" {
+			t += " " + u
+		}
+		parts = append(parts, t)
+	}
+	return strings.Join(parts, ", ")
 }
 
 const (
@@ -115,6 +167,9 @@ func (p *progress) status(now time.Time) string {
 			left := time.Duration(el / float64(p.n) * float64(p.total-p.n) * float64(time.Second))
 			fmt.Fprintf(&b, ", %s left", left.Round(time.Second))
 		}
+	}
+	if len(p.phases) > 0 {
+		fmt.Fprintf(&b, "; %s", p.phasesText())
 	}
 	return b.String()
 }
