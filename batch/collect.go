@@ -44,6 +44,67 @@ type collector struct {
 	// phase, when set, hears the link phase (local areas) and the write
 	// phase (documents rows) as finish goes.
 	phase func(name string, done, total int)
+	// tally counts what finish wrote, for the run's last lines.
+	tally reconcileTally
+}
+
+// reconcileTally is what the batch-wide passes found.
+type reconcileTally struct {
+	covered, partly, gaps, conflicts int
+	// overdue counts overdue actions once per edition: those of each
+	// edition's representative copy.
+	overdue int
+}
+
+func (t *reconcileTally) add(rec reconcile.Output, items []normalize.Item) {
+	rep := map[string]bool{}
+	for _, e := range rec.Editions {
+		rep[e.Representative] = true
+	}
+	for i := range items {
+		if rep[items[i].DocID] && slices.Contains(items[i].Flags, reconcile.FlagOverdue) {
+			t.overdue++
+		}
+	}
+	for _, c := range rec.Coverage {
+		switch c.Status {
+		case reconcile.Covered:
+			t.covered++
+		case reconcile.PartlyCovered:
+			t.partly++
+		case reconcile.Gap:
+			t.gaps++
+		}
+	}
+	t.conflicts += len(rec.Conflicts)
+}
+
+// personIndex maps every spelling of a person's name to the person's id.
+func personIndex(people []normalize.Person) map[string]string {
+	ids := map[string]string{}
+	for _, p := range people {
+		ids[p.Name] = p.ID
+		for _, v := range p.Variants {
+			ids[v] = p.ID
+		}
+	}
+	return ids
+}
+
+// itemPeople are the item_people rows of items: one per lead who is a
+// person of people, in the order the leads are written.
+func itemPeople(items []normalize.Item, ids map[string]string) []emit.ItemPersonRow {
+	var rows []emit.ItemPersonRow
+	for _, it := range items {
+		seen := map[string]bool{}
+		for _, l := range it.Leads {
+			if id, ok := ids[l]; ok && !seen[id] {
+				seen[id] = true
+				rows = append(rows, emit.ItemPersonRow{ItemID: it.ID, PersonID: id, Role: "lead"})
+			}
+		}
+	}
+	return rows
 }
 
 type reportData struct {
@@ -125,9 +186,11 @@ func (c *collector) add(d *normalize.Document, items []normalize.Item) error {
 // It stops between blocks when ctx is done: an interrupted run publishes
 // nothing, so there is no point finishing the links.
 func (c *collector) finish(ctx context.Context, w *emit.Writer, rowErr func(error) error) (links int, orphans []reconcile.Decision, err error) {
-	if err := rowErr(w.AddPeople(c.people.People())); err != nil {
+	people := c.people.People()
+	if err := rowErr(w.AddPeople(people)); err != nil {
 		return 0, nil, err
 	}
+	ids := personIndex(people)
 	if err := c.spill.flush(); err != nil {
 		return 0, nil, err
 	}
@@ -150,6 +213,9 @@ func (c *collector) finish(ctx context.Context, w *emit.Writer, rowErr func(erro
 				}
 				in.Documents = append(in.Documents, r.Doc)
 				in.Items = append(in.Items, r.Items...)
+				if err := rowErr(w.AddItemPeople(itemPeople(r.Items, ids))); err != nil {
+					return links, nil, err
+				}
 			}
 		}
 		rec := reconcile.Run(in, c.decisions, c.opts)
@@ -159,6 +225,7 @@ func (c *collector) finish(ctx context.Context, w *emit.Writer, rowErr func(erro
 			}
 		}
 		links += len(rec.Links)
+		c.tally.add(rec, in.Items)
 		if err := rowErr(errors.Join(w.AddLinks(rec.Links), w.AddCoverage(rec.Coverage), w.AddConflicts(rec.Conflicts))); err != nil {
 			return links, nil, err
 		}
