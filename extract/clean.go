@@ -12,15 +12,25 @@ import (
 // controls) from every text of doc, keeping tabs and line breaks: they
 // are never text a reader meant, and they must not reach a table's text
 // columns (a NUL in a title breaks the tools reading the tables).
+//
+// A block or list item that held nothing but control characters is dropped,
+// as the reader would have dropped it had it been blank.
 func cleanControls(doc *layout.Document) {
 	doc.Title = clean(doc.Title)
-	for i := range doc.Blocks {
-		b := &doc.Blocks[i]
+	kept := doc.Blocks[:0]
+	for _, b := range doc.Blocks {
 		b.Text = clean(b.Text)
 		if b.List != nil {
-			for j := range b.List.Items {
-				it := &b.List.Items[j]
+			items := b.List.Items[:0]
+			for _, it := range b.List.Items {
 				it.Text, it.Marker = clean(it.Text), clean(it.Marker)
+				if strings.TrimSpace(it.Text) != "" {
+					items = append(items, it)
+				}
+			}
+			b.List.Items = items
+			if len(items) == 0 {
+				continue
 			}
 		}
 		if t := b.Table; t != nil {
@@ -31,7 +41,12 @@ func cleanControls(doc *layout.Document) {
 				cleanLines(c.Lines)
 			}
 		}
+		if (b.Kind == layout.KindParagraph || b.Kind == layout.KindHeading) && strings.TrimSpace(b.Text) == "" {
+			continue
+		}
+		kept = append(kept, b)
 	}
+	doc.Blocks = kept
 	cleanLines(doc.Furniture)
 }
 
@@ -45,7 +60,8 @@ func clean(s string) string {
 	if !strings.ContainsFunc(s, isControl) {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
+	// What was a control at either end leaves no space behind.
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
 		switch {
 		case !isControl(r):
 			return r
@@ -53,7 +69,7 @@ func clean(s string) string {
 			return ' '
 		}
 		return -1
-	}, s)
+	}, s))
 }
 
 func isControl(r rune) bool {

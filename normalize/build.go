@@ -31,6 +31,9 @@ type builder struct {
 
 	items []Item
 	aux   []itemAux
+	// headers caches each table's header with the roles its cells gave
+	// (colroles.go): read for items and again for explain.
+	headers map[*layout.Table]tableHeader
 	// cur is the index of the block being read; rule names the rule that
 	// is reading it, for explain.
 	cur  int

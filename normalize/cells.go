@@ -162,7 +162,7 @@ func (b *builder) ragLetters() string {
 }
 
 // labelledLines moves the "Label: value" lines of an action's text cell to
-// the fields their labels name ("Lead: Kate Lumley", "Due: Q3 2019/20"),
+// the fields their labels name ("Lead: Jane Smith", "Due: Q3 2019/20"),
 // when the label is a configured column heading of another role and the
 // row has no cell of that role of its own.
 func (b *builder) labelledLines(rw *row) {
@@ -170,8 +170,12 @@ func (b *builder) labelledLines(rw *row) {
 	if tf.empty() {
 		return
 	}
+	var split []layout.Line
+	for _, l := range tf.lines {
+		split = append(split, b.splitAtLabels(l)...)
+	}
 	var keep []layout.Line
-	for i, l := range tf.lines {
+	for i, l := range split {
 		label, value, ok := strings.Cut(l.Text, ":")
 		role := ""
 		if ok && i > 0 && len(strings.Fields(label)) <= 4 && strings.TrimSpace(value) != "" {
@@ -189,9 +193,41 @@ func (b *builder) labelledLines(rw *row) {
 		l.Text = strings.TrimSpace(value)
 		f.lines = append(f.lines, l)
 	}
-	if len(keep) != len(tf.lines) {
+	if len(keep) != len(tf.lines) || len(split) != len(tf.lines) {
 		rw.fields[RoleText] = &field{lines: keep, cells: tf.cells}
 	}
+}
+
+// reLabelWord is a capitalised word and a colon inside a line: where a
+// reader that joined lines left "... Governing Body. Lead: Gareth Rowntree
+// Due: Ongoing".
+var reLabelWord = regexp.MustCompile(`\s(\p{Lu}\pL*):\s`)
+
+// splitAtLabels splits a line before each word that is a configured column
+// heading of a field role followed by a colon ("Lead:", "Due:").
+func (b *builder) splitAtLabels(l layout.Line) []layout.Line {
+	var out []layout.Line
+	text := l.Text
+	for {
+		cut := -1
+		for _, m := range reLabelWord.FindAllStringSubmatchIndex(text, -1) {
+			role := b.cols.Role(text[m[2]:m[3]])
+			if role != "" && role != RoleText && role != RoleKey && m[2] > 0 {
+				cut = m[2]
+				break
+			}
+		}
+		if cut < 0 {
+			break
+		}
+		head := l
+		head.Text = strings.TrimSpace(text[:cut])
+		out = append(out, head)
+		text = text[cut:]
+	}
+	rest := l
+	rest.Text = text
+	return append(out, rest)
 }
 
 // statusPrefix splits a line that starts with a rating and goes on with a

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/sendrecon/sendrecon/extract/layout"
 )
 
 func testBuilder() *builder {
@@ -87,4 +89,23 @@ func FuzzItemCode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A reader that joined an action cell's lines leaves its "Lead:" and
+// "Due:" labels inside one line: they are still read as those fields.
+func TestLabelledLinesJoined(t *testing.T) {
+	b := testBuilder()
+	b.opts.Columns = map[string][]string{RoleText: {"action"}, RoleLead: {"lead"}, RoleDue: {"due"}}
+	b.cols = newColumnMatcher(b.opts.Columns)
+	rw := &row{fields: map[string]*field{RoleText: {lines: []layout.Line{{Text: "Report regularly to elected members. Lead: Gareth Rowntree / Karen Lister Due: Ongoing"}}}}, own: map[string]bool{RoleText: true}}
+	b.labelledLines(rw)
+	if got := rw.fields[RoleText].text(); got != "Report regularly to elected members." {
+		t.Errorf("text %q", got)
+	}
+	if got := rw.fields[RoleLead].text(); got != "Gareth Rowntree / Karen Lister" {
+		t.Errorf("lead %q", got)
+	}
+	if got := rw.fields[RoleDue].text(); got != "Ongoing" {
+		t.Errorf("due %q", got)
+	}
 }

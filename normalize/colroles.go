@@ -23,6 +23,18 @@ func (b *builder) inferRoles(t *layout.Table, h tableHeader) tableHeader {
 	if t.Rows-h.rows < 2 {
 		return h // one body row says too little about a column
 	}
+	if got, ok := b.headers[t]; ok {
+		return got
+	}
+	h = b.inferFromCells(t, h)
+	if b.headers == nil {
+		b.headers = map[*layout.Table]tableHeader{}
+	}
+	b.headers[t] = h
+	return h
+}
+
+func (b *builder) inferFromCells(t *layout.Table, h tableHeader) tableHeader {
 	roles := append([]string(nil), h.roles...)
 	// Columns of dates, given their roles after the loop: dates run left
 	// to right, a start before the due date.

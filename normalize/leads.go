@@ -121,8 +121,8 @@ func splitReflowed(s string) []string {
 }
 
 // splitRuns splits entries that hold several leads run together by a
-// reader that lost the line breaks: "Jill Norman Katharine Browne" or
-// "Terry Hayes (Head ...) Rachel Bussey (Head ...)".
+// reader that lost the line breaks: "Jane Smith Amy Patel" or
+// "Tom Brown (Head ...) Sara Khan (Head ...)".
 func (p *leadParser) splitRuns(entries []string) []string {
 	var out []string
 	for _, e := range entries {
@@ -343,7 +343,7 @@ func startsUpper(s string) bool {
 }
 
 // splitJoined splits entries at "&", " and " and "/" where both sides can
-// stand alone as a lead ("Kate Lumley & Helen Crossley", "Stephen Railton
+// stand alone as a lead ("Jane Smith & Amy Patel", "Tom Brown
 // and DCO"); "Director of Inclusion and Skills" and "SEN & Vulnerable
 // Learners Service" stay whole. Joins are tried from the last, so that
 // "Director of Inclusion and Skills (HCC) and Chief Digital Officer" splits
@@ -400,7 +400,7 @@ func topLevelIndexes(s, sep string) []int {
 // name of its own ("Parents4Change").
 //
 // An acronym the document does not expand stands alone only after the
-// first part: "Stephen Railton and DCO", but "SEN & Vulnerable Learners
+// first part: "Tom Brown and DCO", but "SEN & Vulnerable Learners
 // Service" is one name.
 func (p *leadParser) standsAlone(s string, leading bool) bool {
 	head, _ := cutBracket(strings.TrimSpace(s))
@@ -685,7 +685,7 @@ func splitTop(s string, seps ...string) []string {
 var nameParticles = map[string]bool{"de": true, "van": true, "von": true, "der": true, "da": true, "le": true, "la": true, "du": true, "del": true, "bin": true}
 
 // isPersonName reports whether s looks like a personal name: two to four
-// capitalised words (hyphens and apostrophes allowed, "Rout- Lysandrou"
+// capitalised words (hyphens and apostrophes allowed, "Smith- Jones"
 // too), none of them an organisation or title word.
 func isPersonName(s string, p *leadParser) bool {
 	s = strings.TrimSpace(s)

@@ -20,11 +20,18 @@ import (
 // raise them as producers improve. Where normalize misses items in the
 // HTML that it finds in a PDF (herts-priority-action-plan-2024), the PDF
 // disagrees too: the floors are about the PDF path, not the gold.
+//
+// Items were lowered by 0.01 for three producers when the third merge of
+// normalize work read more of the HTML (finding statements from the quoted
+// letter, progress-report outcomes) than the PDFs yet give: a running
+// "OFFICIAL" header read as a heading and a contents list read as one item
+// move the PDFs' findings (herts-priority-action-plan-2024, libreoffice
+// items 0.78; middlesbrough-send-progress-2020, wkhtmltopdf 0.82).
 var agreementFloors = map[string]struct{ cells, items float64 }{
 	"chromium":    {0.99, 0.99},
-	"libreoffice": {0.99, 0.97},
-	"weasyprint":  {0.985, 0.98},
-	"wkhtmltopdf": {0.98, 0.97},
+	"libreoffice": {0.99, 0.96},
+	"weasyprint":  {0.985, 0.97},
+	"wkhtmltopdf": {0.98, 0.96},
 }
 
 // TestProducerAgreement reads every corpus document from its HTML and

@@ -234,10 +234,15 @@ func (ts textStyles) numberedHeadingText(p []line, text string) bool {
 // is a heading, though smaller than headingRatio asks of other text.
 const numberedHeadingRatio = 1.05
 
+// maxBoldHeading (characters) bounds a heading told by weight alone: two
+// lines of a wide page, a long titled section ("Case study 3 - ...")
+// included, but not a bold paragraph.
+const maxBoldHeading = 160
+
 // boldHeading reports whether a body-size paragraph reads as a heading:
 // short, entirely bold, and not a sentence.
 func (ts textStyles) boldHeading(p []line, text string) bool {
-	if len(p) > 2 || utf8.RuneCountInString(text) > 120 {
+	if len(p) > 2 || utf8.RuneCountInString(text) > maxBoldHeading {
 		return false
 	}
 	for _, l := range p {

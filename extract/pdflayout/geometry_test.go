@@ -355,3 +355,23 @@ func TestListBesideMainText(t *testing.T) {
 		t.Errorf("main paragraph broken:\n%s", got)
 	}
 }
+
+// A footnote mark set raised and small ends the line it follows, as the
+// source writes it, instead of making a line of its own.
+func TestRaisedFootnoteMark(t *testing.T) {
+	g := func(x, y, size float64, s string) glyph {
+		return glyph{x0: x, x1: x + 0.5*size*float64(len(s)), y: y, size: size, text: s}
+	}
+	gs := []glyph{
+		g(10, 100, 10, "within"), g(45, 100, 10, " "), g(50, 100, 10, "20 weeks"),
+		g(10, 112, 10, "(excluding"), g(65, 112, 10, " "), g(70, 112, 10, "exceptions)."),
+		g(130, 107.5, 9, "1"),
+	}
+	var texts []string
+	for _, l := range buildLines(gs, 1, lineOptions{splitGap: 3}) {
+		texts = append(texts, l.text)
+	}
+	if got := strings.Join(texts, "|"); got != "within 20 weeks|(excluding exceptions).1" {
+		t.Errorf("lines %q", got)
+	}
+}

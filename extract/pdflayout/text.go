@@ -71,6 +71,9 @@ func buildLines(glyphs []glyph, page int, opt lineOptions) []line {
 	gs := make([]glyph, len(glyphs))
 	copy(gs, glyphs)
 	sort.SliceStable(gs, func(i, j int) bool { return gs[i].y < gs[j].y })
+	if lowerRaised(gs) {
+		sort.SliceStable(gs, func(i, j int) bool { return gs[i].y < gs[j].y })
+	}
 
 	var out []line
 	start := 0
@@ -93,6 +96,47 @@ func buildLines(glyphs []glyph, page int, opt lineOptions) []line {
 	})
 	return out
 }
+
+// lowerRaised puts raised small glyphs (a footnote mark "1", the "st" of
+// "1st") on the baseline of the text they follow, so that they end its
+// line as they do in the source ("exceptions).1") instead of making a
+// line of their own between two lines. gs is sorted by baseline; it
+// reports whether any glyph moved.
+func lowerRaised(gs []glyph) bool {
+	maxSize := 0.0
+	for _, g := range gs {
+		maxSize = max(maxSize, g.size)
+	}
+	moved := false
+	for i := range gs {
+		g := &gs[i]
+		if g.size <= 0 || g.size > raisedRatio*maxSize || strings.TrimSpace(g.text) == "" {
+			continue
+		}
+		// Candidates sit below g by 0.2 to 0.6 of their own size.
+		lo := sort.Search(len(gs), func(k int) bool { return gs[k].y > g.y })
+		for k := lo; k < len(gs) && k < lo+maxRaisedScan && gs[k].y <= g.y+0.6*maxSize; k++ {
+			h := gs[k]
+			d := h.y - g.y
+			if g.size > raisedRatio*h.size || d < 0.2*h.size || d > 0.6*h.size {
+				continue
+			}
+			if h.x1 <= g.x0+0.1*h.size && g.x0-h.x1 <= 1.5*h.size {
+				g.y = h.y
+				moved = true
+				break
+			}
+		}
+	}
+	return moved
+}
+
+// raisedRatio: a glyph at most this share of the text's size may be set
+// raised as a superscript.
+const raisedRatio = 0.96
+
+// maxRaisedScan bounds the glyphs looked at for each possible superscript.
+const maxRaisedScan = 400
 
 // splitRow turns glyphs sharing a baseline into one or more lines.
 func splitRow(row []glyph, page int, opt lineOptions) []line {
