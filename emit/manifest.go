@@ -88,7 +88,7 @@ var ManifestFields = []ManifestField{
 	{"tables[].name", "string", "The table."},
 	{"tables[].file", "string", "Its file, relative to the output folder."},
 	{"tables[].rows", "integer", "Rows written."},
-	{"learning", "object, left out when the run linked nothing", "The link weights the run linked with (reconcile.learn)."},
+	{"learning", "object, left out when the run did not reconcile (a shard, linked when merged)", "The link weights the run linked with (reconcile.learn)."},
 	{"learning.status", "string", "learnt: weights re-estimated from reviewers' decisions and used; configured: reconcile.weights held."},
 	{"learning.reason", "string", "Why the configured weights held (no decisions, too few, one kind only, learning off), or what they were learnt from."},
 	{"learning.decisions", "integer", "Reviewers' decisions read (the last on each link)."},
