@@ -195,6 +195,9 @@ func (c *collector) finish(ctx context.Context, w *emit.Writer, rowErr func(erro
 		return 0, nil, err
 	}
 	blocks := c.blocks()
+	if err := c.learn(blocks, w); err != nil {
+		return 0, nil, err
+	}
 	orphaned := map[string]int{}
 	edition := map[string]string{}
 	for i, keys := range blocks {
@@ -204,19 +207,12 @@ func (c *collector) finish(ctx context.Context, w *emit.Writer, rowErr func(erro
 		if c.phase != nil {
 			c.phase(PhaseLink, i, len(blocks))
 		}
-		var in reconcile.Input
-		for _, k := range keys {
-			for _, sp := range c.areas[k] {
-				var r spilled
-				if err := c.spill.get(sp, &r); err != nil {
-					return links, nil, err
-				}
-				in.Documents = append(in.Documents, r.Doc)
-				in.Items = append(in.Items, r.Items...)
-				if err := rowErr(w.AddItemPeople(itemPeople(r.Items, ids))); err != nil {
-					return links, nil, err
-				}
-			}
+		in, err := c.input(keys)
+		if err != nil {
+			return links, nil, err
+		}
+		if err := rowErr(w.AddItemPeople(itemPeople(in.Items, ids))); err != nil {
+			return links, nil, err
 		}
 		rec := reconcile.Run(in, c.decisions, c.opts)
 		for _, e := range rec.Editions {
@@ -279,6 +275,59 @@ func (c *collector) finish(ctx context.Context, w *emit.Writer, rowErr func(erro
 		sortLikeRun(&c.report.rec)
 	}
 	return links, orphans, nil
+}
+
+// learn fits the link weights once per run, before any block is linked:
+// the decided links are scored as linking would score them (a first pass
+// over only the blocks holding items a decision names), the weights are
+// learnt from them, and every block is then linked with those weights.
+// Scoring the decided links afresh, rather than keeping their evidence in
+// the decisions file, means learning follows what the run computes: a
+// change of thesaurus, themes or normalisation is learnt through, and a
+// decisions file written by hand or by an earlier version teaches as much
+// as one written by the review page. manifest.json records the outcome.
+func (c *collector) learn(blocks [][]string, w *emit.Writer) error {
+	var examples []reconcile.Example
+	last := map[string]bool{}
+	for _, d := range c.decisions {
+		last[d.LinkID] = true
+	}
+	if c.opts.Learn && len(c.decisions) > 0 {
+		decided := map[string]bool{}
+		for _, k := range c.areaOf {
+			decided[k] = true
+		}
+		for _, keys := range blocks {
+			if !slices.ContainsFunc(keys, func(k string) bool { return decided[k] }) {
+				continue
+			}
+			in, err := c.input(keys)
+			if err != nil {
+				return err
+			}
+			examples = append(examples, reconcile.DecidedExamples(in, c.decisions, c.opts)...)
+		}
+	}
+	weights, learning := reconcile.Learn(examples, len(last), c.opts)
+	c.opts.Weights = weights
+	w.SetLearning(learning)
+	return nil
+}
+
+// input reads the documents and items of one block back from the spill.
+func (c *collector) input(keys []string) (reconcile.Input, error) {
+	var in reconcile.Input
+	for _, k := range keys {
+		for _, sp := range c.areas[k] {
+			var r spilled
+			if err := c.spill.get(sp, &r); err != nil {
+				return in, err
+			}
+			in.Documents = append(in.Documents, r.Doc)
+			in.Items = append(in.Items, r.Items...)
+		}
+	}
+	return in, nil
 }
 
 // blocks groups the area keys into the blocks reconciled together, in a
