@@ -128,6 +128,50 @@ func (b *Batch) clock() time.Time {
 // Summary counts what a run did.
 type Summary struct {
 	Documents, Failed, Carried, Items, Links, Cells, Pages int
+	// Overdue counts overdue actions, once per edition when the run
+	// reconciles (not in a shard); Covered, Partly, Gaps (findings) and
+	// Conflicts come from reconciliation.
+	Overdue                          int
+	Covered, Partly, Gaps, Conflicts int
+	// AsOf is the span of days overdue was judged against: one day, or
+	// with reconcile.as_of: document the documents' own dates, and the
+	// run's day too when some document states none.
+	AsOfFirst, AsOfLast time.Time
+}
+
+// judged widens the as-of span by one document's day.
+func (s *Summary) judged(day time.Time) {
+	if s.AsOfFirst.IsZero() || day.Before(s.AsOfFirst) {
+		s.AsOfFirst = day
+	}
+	if day.After(s.AsOfLast) {
+		s.AsOfLast = day
+	}
+}
+
+// count adds one document's items to the summary.
+func (s *Summary) count(items []normalize.Item) {
+	for i := range items {
+		if slices.Contains(items[i].Flags, reconcile.FlagOverdue) {
+			s.Overdue++
+		}
+	}
+}
+
+// useStatusCategories has reconcile compare statuses by their category
+// (normalize.ClassifyStatus with the configured vocabulary), so "G" and
+// "Green" agree and "B" and "Complete" do.
+func useStatusCategories(cfg *config.Config) {
+	opts := cfg.Normalize.Statuses
+	reconcile.SetStatusCategory(func(s string) string { return normalize.ClassifyStatus(s, nil, opts) })
+}
+
+// canonicalOrg is item_orgs.org_canonical under the configuration.
+func canonicalOrg(cfg *config.Config) func(string, map[string]string) string {
+	known := cfg.Normalize.OrgAcronyms
+	return func(org string, acronyms map[string]string) string {
+		return normalize.CanonicalOrg(org, acronyms, known)
+	}
 }
 
 // Document is what one input gave.
@@ -148,6 +192,7 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 	if sink == nil {
 		sink = discard{}
 	}
+	useStatusCategories(b.Config)
 	out := b.Config.Run.Out
 	inputs = b.Shard.pick(inputs)
 	digest := documentDigest(b.Config, b.Version)
@@ -228,7 +273,12 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 			if r.Carried {
 				sum.Carried++
 			}
-			reconcile.FlagOverdueItems(r.Result.Items, b.Config.Reconcile, b.clock())
+			asOf, _ := reconcile.AsOf(d, b.Config.Reconcile, b.clock())
+			reconcile.FlagOverdueAsOf(r.Result.Items, b.Config.Reconcile, asOf)
+			if len(r.Result.Items) > 0 {
+				sum.judged(asOf)
+			}
+			sum.count(r.Result.Items)
 			sum.Items += len(r.Result.Items)
 			sum.Cells += r.Cells
 			sum.Pages += d.PageCount
@@ -252,6 +302,9 @@ func (b *Batch) Run(ctx context.Context, inputs []Input, sink Sink) (sum Summary
 			coll.phase = ps.Phase
 		}
 		sum.Links, orphans, err = coll.finish(ctx, w, func(err error) error { return rowErrors(sink, err) })
+		t := coll.tally
+		sum.Covered, sum.Partly, sum.Gaps, sum.Conflicts = t.covered, t.partly, t.gaps, t.conflicts
+		sum.Overdue = t.overdue
 		warnOrphans(sink, orphans, DecisionsFile(b.Config))
 		if err == nil {
 			remove, err = b.report(coll, sink, st)
@@ -301,6 +354,9 @@ func (b *Batch) openOutput(part string, only []string, digest string) (*output, 
 		Tool: "sendrecon", Version: b.Version, Config: b.Config.Settings(), Now: b.Now,
 		RowGroupRows: b.Config.Run.RowGroupRows,
 		Part:         part, DocumentDigest: digest, Only: only,
+		AsOf:          reconcile.RunAsOf(b.Config.Reconcile, b.clock()),
+		AsOfDocuments: b.Config.Reconcile.AsOf == reconcile.AsOfDocument,
+		CanonicalOrg:  canonicalOrg(b.Config),
 	})
 	if err != nil {
 		return nil, errors.Join(err, st.Discard())
@@ -327,7 +383,7 @@ func warnOrphans(sink Sink, orphans []reconcile.Decision, file string) {
 // describes the folder.
 func (b *Batch) report(coll *collector, sink Sink, st *Stage) (remove []string, err error) {
 	if r := coll.report; r != nil {
-		return nil, WriteReport(st.Dir(), st.Target(), r.docs, r.items, r.rec, nil, b.clock())
+		return nil, WriteReport(st.Dir(), st.Target(), r.docs, r.items, r.rec, nil, b.clock(), b.Config.Reconcile)
 	}
 	sink.Note(coll.reportSkipped())
 	return []string{report.File}, nil

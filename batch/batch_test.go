@@ -352,7 +352,7 @@ func TestMemoryFlat(t *testing.T) {
 // TestLimitsNamed: a document over a limit is failed with the limit's key.
 func TestLimitsNamed(t *testing.T) {
 	dir := t.TempDir()
-	pdf := sample.Copy(t, dir, "notts-inspection-progress-2023.chromium.pdf")
+	pdf := sample.Copy(t, dir, "middlesbrough-send-progress-2020.chromium.pdf")
 	big := filepath.Join(dir, "big.md")
 	if err := os.WriteFile(big, bytes.Repeat([]byte("# A plan\n\nSome words.\n"), 100_000), 0o644); err != nil {
 		t.Fatal(err)
@@ -371,7 +371,7 @@ func TestLimitsNamed(t *testing.T) {
 // failed with the limit named.
 func TestTimeLimit(t *testing.T) {
 	dir := t.TempDir()
-	pdf := sample.Copy(t, dir, "nottm-city-send-strategy-2018.libreoffice.pdf")
+	pdf := sample.Copy(t, dir, "middlesbrough-wsoa-2019.chromium.pdf")
 	b := &Batch{Config: config.Default(), TimeLimit: time.Nanosecond}
 	r := b.Process(context.Background(), Input{Path: pdf})
 	d := r.Result.Document

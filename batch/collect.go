@@ -44,6 +44,67 @@ type collector struct {
 	// phase, when set, hears the link phase (local areas) and the write
 	// phase (documents rows) as finish goes.
 	phase func(name string, done, total int)
+	// tally counts what finish wrote, for the run's last lines.
+	tally reconcileTally
+}
+
+// reconcileTally is what the batch-wide passes found.
+type reconcileTally struct {
+	covered, partly, gaps, conflicts int
+	// overdue counts overdue actions once per edition: those of each
+	// edition's representative copy.
+	overdue int
+}
+
+func (t *reconcileTally) add(rec reconcile.Output, items []normalize.Item) {
+	rep := map[string]bool{}
+	for _, e := range rec.Editions {
+		rep[e.Representative] = true
+	}
+	for i := range items {
+		if rep[items[i].DocID] && slices.Contains(items[i].Flags, reconcile.FlagOverdue) {
+			t.overdue++
+		}
+	}
+	for _, c := range rec.Coverage {
+		switch c.Status {
+		case reconcile.Covered:
+			t.covered++
+		case reconcile.PartlyCovered:
+			t.partly++
+		case reconcile.Gap:
+			t.gaps++
+		}
+	}
+	t.conflicts += len(rec.Conflicts)
+}
+
+// personIndex maps every spelling of a person's name to the person's id.
+func personIndex(people []normalize.Person) map[string]string {
+	ids := map[string]string{}
+	for _, p := range people {
+		ids[p.Name] = p.ID
+		for _, v := range p.Variants {
+			ids[v] = p.ID
+		}
+	}
+	return ids
+}
+
+// itemPeople are the item_people rows of items: one per lead who is a
+// person of people, in the order the leads are written.
+func itemPeople(items []normalize.Item, ids map[string]string) []emit.ItemPersonRow {
+	var rows []emit.ItemPersonRow
+	for _, it := range items {
+		seen := map[string]bool{}
+		for _, l := range it.Leads {
+			if id, ok := ids[l]; ok && !seen[id] {
+				seen[id] = true
+				rows = append(rows, emit.ItemPersonRow{ItemID: it.ID, PersonID: id, Role: "lead"})
+			}
+		}
+	}
+	return rows
 }
 
 type reportData struct {
@@ -125,13 +186,18 @@ func (c *collector) add(d *normalize.Document, items []normalize.Item) error {
 // It stops between blocks when ctx is done: an interrupted run publishes
 // nothing, so there is no point finishing the links.
 func (c *collector) finish(ctx context.Context, w *emit.Writer, rowErr func(error) error) (links int, orphans []reconcile.Decision, err error) {
-	if err := rowErr(w.AddPeople(c.people.People())); err != nil {
+	people := c.people.People()
+	if err := rowErr(w.AddPeople(people)); err != nil {
 		return 0, nil, err
 	}
+	ids := personIndex(people)
 	if err := c.spill.flush(); err != nil {
 		return 0, nil, err
 	}
 	blocks := c.blocks()
+	if err := c.learn(blocks, w); err != nil {
+		return 0, nil, err
+	}
 	orphaned := map[string]int{}
 	edition := map[string]string{}
 	for i, keys := range blocks {
@@ -141,16 +207,12 @@ func (c *collector) finish(ctx context.Context, w *emit.Writer, rowErr func(erro
 		if c.phase != nil {
 			c.phase(PhaseLink, i, len(blocks))
 		}
-		var in reconcile.Input
-		for _, k := range keys {
-			for _, sp := range c.areas[k] {
-				var r spilled
-				if err := c.spill.get(sp, &r); err != nil {
-					return links, nil, err
-				}
-				in.Documents = append(in.Documents, r.Doc)
-				in.Items = append(in.Items, r.Items...)
-			}
+		in, err := c.input(keys)
+		if err != nil {
+			return links, nil, err
+		}
+		if err := rowErr(w.AddItemPeople(itemPeople(in.Items, ids))); err != nil {
+			return links, nil, err
 		}
 		rec := reconcile.Run(in, c.decisions, c.opts)
 		for _, e := range rec.Editions {
@@ -159,6 +221,7 @@ func (c *collector) finish(ctx context.Context, w *emit.Writer, rowErr func(erro
 			}
 		}
 		links += len(rec.Links)
+		c.tally.add(rec, in.Items)
 		if err := rowErr(errors.Join(w.AddLinks(rec.Links), w.AddCoverage(rec.Coverage), w.AddConflicts(rec.Conflicts))); err != nil {
 			return links, nil, err
 		}
@@ -212,6 +275,59 @@ func (c *collector) finish(ctx context.Context, w *emit.Writer, rowErr func(erro
 		sortLikeRun(&c.report.rec)
 	}
 	return links, orphans, nil
+}
+
+// learn fits the link weights once per run, before any block is linked:
+// the decided links are scored as linking would score them (a first pass
+// over only the blocks holding items a decision names), the weights are
+// learnt from them, and every block is then linked with those weights.
+// Scoring the decided links afresh, rather than keeping their evidence in
+// the decisions file, means learning follows what the run computes: a
+// change of thesaurus, themes or normalisation is learnt through, and a
+// decisions file written by hand or by an earlier version teaches as much
+// as one written by the review page. manifest.json records the outcome.
+func (c *collector) learn(blocks [][]string, w *emit.Writer) error {
+	var examples []reconcile.Example
+	last := map[string]bool{}
+	for _, d := range c.decisions {
+		last[d.LinkID] = true
+	}
+	if c.opts.Learn && len(c.decisions) > 0 {
+		decided := map[string]bool{}
+		for _, k := range c.areaOf {
+			decided[k] = true
+		}
+		for _, keys := range blocks {
+			if !slices.ContainsFunc(keys, func(k string) bool { return decided[k] }) {
+				continue
+			}
+			in, err := c.input(keys)
+			if err != nil {
+				return err
+			}
+			examples = append(examples, reconcile.DecidedExamples(in, c.decisions, c.opts)...)
+		}
+	}
+	weights, learning := reconcile.Learn(examples, len(last), c.opts)
+	c.opts.Weights = weights
+	w.SetLearning(learning)
+	return nil
+}
+
+// input reads the documents and items of one block back from the spill.
+func (c *collector) input(keys []string) (reconcile.Input, error) {
+	var in reconcile.Input
+	for _, k := range keys {
+		for _, sp := range c.areas[k] {
+			var r spilled
+			if err := c.spill.get(sp, &r); err != nil {
+				return in, err
+			}
+			in.Documents = append(in.Documents, r.Doc)
+			in.Items = append(in.Items, r.Items...)
+		}
+	}
+	return in, nil
 }
 
 // blocks groups the area keys into the blocks reconciled together, in a

@@ -24,7 +24,7 @@ import (
 func TestFaults(t *testing.T) {
 	dir := t.TempDir()
 	good := genBatch(t, filepath.Join(mkdir(t, dir, "good")), 24)
-	pdf := sample.Read(t, "notts-inspection-progress-2023.chromium.pdf")
+	pdf := sample.Read(t, "middlesbrough-send-progress-2020.chromium.pdf")
 	bad := filepath.Join(mkdir(t, dir, "bad"))
 	write := func(name string, b []byte) string {
 		p := filepath.Join(bad, name)

@@ -24,8 +24,8 @@ func TestHostileInputs(t *testing.T) {
 	}
 	dir := t.TempDir()
 	good := []string{
-		sample.Copy(t, dir, "notts-inspection-progress-2023.html"),
-		sample.Copy(t, dir, "notts-inspection-progress-2023.chromium.pdf"),
+		sample.Copy(t, dir, "middlesbrough-send-progress-2020.html"),
+		sample.Copy(t, dir, "middlesbrough-send-progress-2020.chromium.pdf"),
 	}
 	mds, _ := filepath.Glob(filepath.Join("..", "cmd", "sendrecon", "testdata", "area", "*.md"))
 	good = append(good, mds...)

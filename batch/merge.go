@@ -16,7 +16,7 @@ import (
 const mergePart = "merge"
 
 // mergeTables are the tables made from all shards together.
-var mergeTables = []string{"people", "links", "coverage", "conflicts"}
+var mergeTables = []string{"people", "links", "coverage", "conflicts", "item_people"}
 
 // MergeSummary counts what a merge did.
 type MergeSummary struct {
@@ -31,6 +31,7 @@ func (b *Batch) Merge(ctx context.Context, sink Sink) (sum MergeSummary, err err
 	if sink == nil {
 		sink = discard{}
 	}
+	useStatusCategories(b.Config)
 	cfg, out := b.Config, b.Config.Run.Out
 	if _, err := os.Stat(filepath.Join(out, "documents.parquet")); err == nil {
 		return sum, fmt.Errorf("merge: %s holds a whole run (documents.parquet), not shards: nothing to merge", out)

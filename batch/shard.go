@@ -62,7 +62,7 @@ func (s Shard) tables() []string {
 	if !s.on() {
 		return nil
 	}
-	return []string{"documents", "items", "cells", "changes"}
+	return []string{"documents", "items", "cells", "item_orgs", "item_refs", "changes"}
 }
 
 // On reports whether the shard is set: a part of a batch, not all of it.

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/sendrecon/sendrecon/internal/atomicfile"
+	"github.com/sendrecon/sendrecon/reconcile"
 )
 
 // ManifestFile is the name of the run's manifest in the output folder.
@@ -36,6 +37,9 @@ type Manifest struct {
 	AsOfMode string       `json:"as_of_mode,omitempty"`
 	Inputs   []Input      `json:"inputs"`
 	Tables   []TableCount `json:"tables"`
+	// Learning says which link weights the run linked with: learnt from
+	// reviewers' decisions, or the configured ones and why.
+	Learning *reconcile.Learning `json:"learning,omitempty"`
 }
 
 // Input is one document the run read, as its documents row says.
@@ -84,6 +88,16 @@ var ManifestFields = []ManifestField{
 	{"tables[].name", "string", "The table."},
 	{"tables[].file", "string", "Its file, relative to the output folder."},
 	{"tables[].rows", "integer", "Rows written."},
+	{"learning", "object, left out when the run did not reconcile (a shard, linked when merged)", "The link weights the run linked with (reconcile.learn)."},
+	{"learning.status", "string", "learnt: weights re-estimated from reviewers' decisions and used; configured: reconcile.weights held."},
+	{"learning.reason", "string", "Why the configured weights held (no decisions, too few, one kind only, learning off), or what they were learnt from."},
+	{"learning.decisions", "integer", "Reviewers' decisions read (the last on each link)."},
+	{"learning.examples", "integer", "Decided links found in the batch and scored on this run: what learning fits."},
+	{"learning.accepted", "integer", "Of the examples, accepted or added by a reviewer."},
+	{"learning.rejected", "integer", "Of the examples, rejected."},
+	{"learning.min_decisions", "integer", "reconcile.learn_min_decisions: the fewest examples learning needs."},
+	{"learning.configured", "object", "reconcile.weights, by key (explicit_ref, text, ...)."},
+	{"learning.weights", "object", "The weights the run linked with, by key: the learnt ones, or the configured ones again."},
 }
 
 // configJSON is the configuration as manifest.json records it, and its digest.

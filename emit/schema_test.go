@@ -269,6 +269,8 @@ func jsonFields(prefix string, t reflect.Type) []string {
 		out = append(out, prefix+name)
 		if ft := t.Field(i).Type; ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct {
 			out = append(out, jsonFields(prefix+name+"[].", ft.Elem())...)
+		} else if ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct {
+			out = append(out, jsonFields(prefix+name+".", ft.Elem())...)
 		}
 	}
 	return out

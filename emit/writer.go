@@ -17,14 +17,15 @@ import (
 
 // Writer streams one run's rows into the tables of an output folder.
 type Writer struct {
-	mu      sync.Mutex
-	dir     string
-	opts    Options
-	state   state
-	started time.Time
-	config  []byte
-	digest  string
-	inputs  []Input
+	mu       sync.Mutex
+	learning *reconcile.Learning
+	dir      string
+	opts     Options
+	state    state
+	started  time.Time
+	config   []byte
+	digest   string
+	inputs   []Input
 
 	documents  *tableWriter[DocumentRow]
 	items      *tableWriter[ItemRow]
@@ -282,6 +283,14 @@ func (w *Writer) AddCellRows(rows []CellRow) error {
 	return addAll(w, w.cells, func(r *CellRow) (CellRow, *columnError) { return *r, nil }, rows)
 }
 
+// SetLearning records in manifest.json the link weights the run linked
+// with, once reconciliation has chosen them.
+func (w *Writer) SetLearning(l reconcile.Learning) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.learning = &l
+}
+
 // Abort discards everything written so far. It does nothing after Close, so
 // `defer w.Abort()` is safe beside an explicit Close.
 func (w *Writer) Abort() error {
@@ -305,6 +314,7 @@ func (w *Writer) manifest() *Manifest {
 		Config:         w.config,
 		Inputs:         w.inputs,
 		Tables:         []TableCount{},
+		Learning:       w.learning,
 	}
 	if !w.opts.AsOf.IsZero() {
 		m.AsOf = w.opts.AsOf.Format(time.DateOnly)

@@ -18,7 +18,7 @@ func benchmarkRead(b *testing.B, name string, data []byte) {
 }
 
 func BenchmarkHTML(b *testing.B) {
-	data, err := os.ReadFile("../testdata/samples/notts-inspection-progress-2023.html")
+	data, err := os.ReadFile("../testdata/samples/middlesbrough-send-progress-2020.html")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -26,7 +26,7 @@ func BenchmarkHTML(b *testing.B) {
 }
 
 func BenchmarkMarkdown(b *testing.B) {
-	data, err := os.ReadFile("../testdata/samples/example-borough-send-action-plan.md")
+	data, err := os.ReadFile("testdata/inputs/example-borough-send-action-plan.md")
 	if err != nil {
 		b.Fatal(err)
 	}

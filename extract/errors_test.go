@@ -15,7 +15,7 @@ import (
 )
 
 func TestBadInput(t *testing.T) {
-	samplePDF, err := os.ReadFile("../testdata/samples/notts-inspection-progress-2023.chromium.pdf")
+	samplePDF, err := os.ReadFile("../testdata/samples/middlesbrough-send-progress-2020.chromium.pdf")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func checkError(t *testing.T, doc *layout.Document, err error, path string, want
 }
 
 func TestTruncatedPDF(t *testing.T) {
-	data, err := os.ReadFile("../testdata/samples/notts-inspection-progress-2023.chromium.pdf")
+	data, err := os.ReadFile("../testdata/samples/middlesbrough-send-progress-2020.chromium.pdf")
 	if err != nil {
 		t.Fatal(err)
 	}

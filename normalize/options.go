@@ -83,6 +83,9 @@ type Options struct {
 	// DateLabels are the labels of a document's own date ("Date of
 	// meeting", "Published"), read from a label cell or a "Label: date" line.
 	DateLabels []string `mapstructure:"date_labels"`
+	// OrgAcronyms are organisation acronyms known in advance, expanded in
+	// item_orgs.org_canonical where a document does not spell them out.
+	OrgAcronyms []OrgAcronym `mapstructure:"org_acronyms"`
 }
 
 // SectionRule gives the items of the lists under a matching heading or

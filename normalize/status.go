@@ -61,13 +61,21 @@ func (o StatusOptions) Validate() []error {
 // (folded) or a capital letter, and the category it stands for.
 type StatusLegend map[string]string
 
+// severity orders the categories for a status that gives several: the
+// gravest wins, so "On track - some concerns" is at risk, "A 54%" is at
+// risk and "75% complete" is on track. Not started ranks above on track
+// and complete: work that has not begun is the more telling thing to say.
+var severity = map[string]int{
+	StatusComplete: 0, StatusOnTrack: 1, StatusNotStarted: 2, StatusAtRisk: 3, StatusOffTrack: 4,
+}
+
 // ClassifyStatus maps a status as written to one of StatusCategories, or ""
-// when nothing in it says which. The signal written first wins: a key of
-// the document's legend (a colour word, or a capital letter opening the
-// status), a configured phrase, or a percentage (100% complete, 0% not
-// started, anything between on track). So "A 54% in Q2" is the legend's or
-// the vocabulary's A, and "75% complete" is on track, not complete. A phrase
-// after "not" ("not complete") does not count.
+// when nothing in it says which. Every signal in it counts: a key of the
+// document's legend (a colour word, or a capital letter opening the
+// status), else a configured phrase at that word, and a percentage (100%
+// complete, 0% not started, anything between on track); when they differ
+// the gravest wins (see severity). A phrase after "not" or "no" ("not
+// complete", "no concerns") does not count.
 //
 // The reconcile stage compares two linked items' categories rather than
 // their spellings; legend may be nil.
@@ -80,25 +88,31 @@ func ClassifyStatus(status string, legend StatusLegend, opts StatusOptions) stri
 	for i, t := range toks {
 		lower[i] = strings.ToLower(t)
 	}
+	best := ""
+	take := func(c string) {
+		if c != "" && (best == "" || severity[c] > severity[best]) {
+			best = c
+		}
+	}
 	for i, t := range toks {
 		if c := legendAt(legend, toks, lower, i); c != "" {
-			return c
+			// The document's own key says what its colour or letter means.
+			take(c)
+			continue
 		}
-		if c := phraseAt(opts.Categories, toks, lower, i); c != "" {
-			return c
-		}
+		take(phraseAt(opts.Categories, toks, lower, i))
 		if p, ok := percent(t); ok {
 			switch {
 			case p >= 100:
-				return StatusComplete
+				take(StatusComplete)
 			case p <= 0:
-				return StatusNotStarted
+				take(StatusNotStarted)
 			default:
-				return StatusOnTrack
+				take(StatusOnTrack)
 			}
 		}
 	}
-	return ""
+	return best
 }
 
 // legendAt is the legend's category for the token at i: a colour word
@@ -117,10 +131,10 @@ func legendAt(legend StatusLegend, toks, lower []string, i int) string {
 }
 
 // phraseAt is the category of the longest configured phrase starting at
-// token i, unless "not" comes right before it. Categories are tried in
+// token i, unless "not" or "no" comes right before it. Categories are tried in
 // StatusCategories order so a tie is stable.
 func phraseAt(categories map[string][]string, toks, lower []string, i int) string {
-	if i > 0 && lower[i-1] == "not" {
+	if i > 0 && (lower[i-1] == "not" || lower[i-1] == "no") {
 		return ""
 	}
 	best, bestLen := "", 0

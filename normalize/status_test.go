@@ -25,7 +25,10 @@ func TestClassifyStatus(t *testing.T) {
 		{"Complete", nil, "complete"},
 		{"Completed Embedded Sustained", nil, "complete"},
 		{"On track", nil, "on_track"},
-		{"On track some concerns", nil, "on_track"},
+		// Every signal counts and the gravest wins.
+		{"On track some concerns", nil, "at_risk"},
+		{"On track no concerns", nil, "on_track"},
+		{"Red – off track or not started", nil, "off_track"},
 		{"Delayed", nil, "at_risk"},
 		{"Amber / A / Delayed", nil, "at_risk"},
 		{"Red", nil, "off_track"},
@@ -35,7 +38,6 @@ func TestClassifyStatus(t *testing.T) {
 		{"Not started", nil, "not_started"},
 		{"Not yet due", nil, "not_started"},
 		{"Not complete", nil, "on_track"},
-		// The first signal wins: the letter, not the percentage.
 		{"A 54% in Q2 2024/25", nil, "at_risk"},
 		{"75% complete", nil, "on_track"},
 		{"100%", nil, "complete"},

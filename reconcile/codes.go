@@ -327,13 +327,13 @@ func (x *codeIndex) explicit(c *candidate, opts Options) {
 			if strings.HasPrefix(why, "in section") {
 				method = "section"
 			}
-			c.add(opts.Weights.ExplicitRef, method, why)
+			c.add(FeatureExplicitRef, 1, opts.Weights.ExplicitRef, method, why)
 			return
 		}
 	case c.relation == RelImplements:
 		for _, code := range x.cited[c.src] {
 			if strings.EqualFold(code, c.dst.Key) && x.unique(c.dst, c.src) {
-				c.add(opts.Weights.ExplicitRef, "explicit_ref", "refs name "+c.dst.Key)
+				c.add(FeatureExplicitRef, 1, opts.Weights.ExplicitRef, "explicit_ref", "refs name "+c.dst.Key)
 				return
 			}
 		}
@@ -343,18 +343,18 @@ func (x *codeIndex) explicit(c *candidate, opts Options) {
 		if p := x.parent[c.src]; p != nil && c.dst.DocID != c.src.DocID {
 			for _, code := range x.cited[p] {
 				if strings.EqualFold(code, c.dst.Key) && x.unique(c.dst, c.src) {
-					c.add(opts.Weights.ExplicitRef, "explicit_ref", "its section "+p.Key+" names "+c.dst.Key)
+					c.add(FeatureExplicitRef, 1, opts.Weights.ExplicitRef, "explicit_ref", "its section "+p.Key+" names "+c.dst.Key)
 					return
 				}
 			}
 		}
 	case c.relation == RelSameAs && c.src.Kind == normalize.KindFinding:
 		if strings.EqualFold(c.src.Key, c.dst.Key) && strings.IndexFunc(c.dst.Key, unicode.IsLetter) >= 0 {
-			c.add(opts.Weights.ExplicitRef, "explicit_ref", "both are finding "+c.dst.Key)
+			c.add(FeatureExplicitRef, 1, opts.Weights.ExplicitRef, "explicit_ref", "both are finding "+c.dst.Key)
 		}
 	case c.relation == RelSameAs:
 		if x.cites(c.src, c.dst) || x.cites(c.dst, c.src) {
-			c.add(opts.Weights.ExplicitRef, "explicit_ref", "refs name "+c.dst.Key)
+			c.add(FeatureExplicitRef, 1, opts.Weights.ExplicitRef, "explicit_ref", "refs name "+c.dst.Key)
 		}
 	}
 }
@@ -390,6 +390,6 @@ func (x *codeIndex) sameSection(c *candidate, opts Options) {
 		return
 	}
 	if f := x.section[c.dst]; f != "" && strings.EqualFold(c.src.ParentKey, f) {
-		c.add(opts.Weights.SameSection, "section", "both under "+f)
+		c.add(FeatureSameSection, 1, opts.Weights.SameSection, "section", "both under "+f)
 	}
 }

@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -57,6 +58,13 @@ type Options struct {
 	// dates that may disagree between two copies of one edition; past it
 	// the plan has moved on and they are two versions.
 	VersionShare float64 `mapstructure:"version_share"`
+	// Learn re-estimates Weights from the reviewers' accepted and rejected
+	// links (see Learn) when there are at least LearnMinDecisions of them,
+	// both kinds present; LearnPrior is how strongly the configured
+	// weights hold against them.
+	Learn             bool    `mapstructure:"learn"`
+	LearnMinDecisions int     `mapstructure:"learn_min_decisions"`
+	LearnPrior        float64 `mapstructure:"learn_prior"`
 	// PeopleMaxEdits is people resolution's tolerance (normalize's
 	// people_max_edits), so two leads that are one person do not conflict.
 	PeopleMaxEdits int `mapstructure:"-"`
@@ -123,6 +131,12 @@ func (o Options) Validate() []error {
 	}
 	if o.MinSharedTerms < 0 {
 		errs = append(errs, fmt.Errorf("reconcile.min_shared_terms: %d must not be negative", o.MinSharedTerms))
+	}
+	if o.LearnMinDecisions < 2 {
+		errs = append(errs, fmt.Errorf("reconcile.learn_min_decisions: %d must be at least 2 (one accepted, one rejected)", o.LearnMinDecisions))
+	}
+	if o.LearnPrior <= 0 || math.IsInf(o.LearnPrior, 0) || math.IsNaN(o.LearnPrior) {
+		errs = append(errs, fmt.Errorf("reconcile.learn_prior: %v must be a positive number", o.LearnPrior))
 	}
 	if o.MaxPerAction < 1 {
 		errs = append(errs, fmt.Errorf("reconcile.max_per_action: %d must be at least 1", o.MaxPerAction))

@@ -157,87 +157,139 @@ type candidate struct {
 	score    float64
 	method   string
 	evidence []string
+	feat     Features
 }
 
-func (a *area) link(opts Options) []Link {
+// scorer holds what scoring a pair of an area's items needs, built once
+// per area: the linking pass scores every pair, the learning pass only the
+// pairs reviewers decided.
+type scorer struct {
+	a             *area
+	opts          Options
+	c             *corpus
+	vecs          map[*normalize.Item]vector
+	themes        map[*normalize.Item][]string
+	parents       map[*normalize.Item]*normalize.Item
+	titleRefs     map[pair]bool
+	codesFindings map[*normalize.Item]bool
+	docsCoding    map[string]bool
+	codes         *codeIndex
+	// words caches wordsOf each source's statement: similar quotes it
+	// for every candidate of the source.
+	words map[*normalize.Item]map[string]string
+}
+
+// wordsOf is wordsOf(statement(src)), taken once per source.
+func (s *scorer) wordsOf(src *normalize.Item) map[string]string {
+	w, ok := s.words[src]
+	if !ok {
+		if s.words == nil {
+			s.words = map[*normalize.Item]map[string]string{}
+		}
+		w = wordsOf(statement(src))
+		s.words[src] = w
+	}
+	return w
+}
+
+func (a *area) scorer(opts Options) *scorer {
 	texts := make([][]string, len(a.items))
 	for i, it := range a.items {
 		texts[i] = terms(statement(it))
 	}
-	c := newCorpus(texts)
-	vecs := map[*normalize.Item]vector{}
+	s := &scorer{a: a, opts: opts, c: newCorpus(texts), vecs: map[*normalize.Item]vector{}, themes: map[*normalize.Item][]string{}}
 	for i, it := range a.items {
-		vecs[it] = c.vector(texts[i])
+		s.vecs[it] = s.c.vector(texts[i])
 	}
-	themes := map[*normalize.Item][]string{}
 	for _, it := range a.items {
-		themes[it] = themesOf(statement(it), opts.Themes)
+		s.themes[it] = themesOf(statement(it), opts.Themes)
 	}
+	s.parents = a.parents()
+	s.titleRefs = a.titleRefs(opts)
+	s.codesFindings, s.docsCoding = a.actionsCodingFindings()
+	s.codes = a.codes(opts)
+	return s
+}
+
+// implVec is what src is compared with priorities and outcomes by: against
+// them an action speaks with a share of its priority's heading and
+// objective too; not the priority's rationale, which ranges wider than any
+// one action.
+func (s *scorer) implVec(src *normalize.Item) vector {
+	v := s.vecs[src]
+	if p := s.parents[src]; p != nil && s.opts.ParentShare > 0 {
+		v = blend(v, s.c.vector(terms(p.Text+" "+p.Objective)), s.opts.ParentShare)
+	}
+	return v
+}
+
+// score scores the pair src → dst; false when the two cannot be linked.
+func (s *scorer) score(src, dst *normalize.Item, implVec vector) (candidate, bool) {
+	a, opts, codes := s.a, s.opts, s.codes
+	if a.renderings(src, dst) {
+		return candidate{}, false
+	}
+	rel := relation(src, dst)
+	if rel == "" || rel == RelImplements && dst.DocID == src.DocID && !codes.holdsFindings[dst.DocID] {
+		// Outcomes of the action's own document are what it
+		// delivers only in a written statement of action, whose
+		// outcomes say what answering its findings looks like.
+		return candidate{}, false
+	}
+	if rel == RelAddresses && dst.DocID != src.DocID && codes.holdsActions[dst.DocID] {
+		// A finding is answered where it is stated: in the
+		// action's own plan, or in the inspection's letter or
+		// report (findings, no actions). Another plan quoting it
+		// restates it (same_as) and answers it with its own
+		// actions.
+		return candidate{}, false
+	}
+	cand := candidate{src: src, dst: dst, relation: rel}
+	codes.explicit(&cand, opts)
+	if s.titleRefs[pair{src, dst}] {
+		cand.add(FeatureTitleRef, 1, opts.Weights.TitleRef, "title_ref", fmt.Sprintf("text names %q", a.docs[dst.DocID].Title))
+	}
+	if rel == RelAddresses && cand.score == 0 && (s.codesFindings[src] || len(codes.findings[src]) > 0 || src.DocID == dst.DocID && s.docsCoding[src.DocID]) {
+		// The action's own references name its findings, or its
+		// document maps its actions to its own findings by
+		// reference: that mapping is the document's word, and a
+		// resemblance does not overrule it.
+		return candidate{}, false
+	}
+	sv := s.vecs[src]
+	if rel == RelImplements {
+		sv = implVec
+	}
+	cand.similar(sv, s.vecs[dst], s.wordsOf(src), opts)
+	codes.sameSection(&cand, opts)
+	cand.themed(s.themes[src], s.themes[dst], opts)
+	cand.shared(opts)
+	return cand, true
+}
+
+func (a *area) link(opts Options) []Link {
+	s := a.scorer(opts)
 	logical := make(map[*normalize.Item]string, len(a.items))
 	for _, it := range a.items {
 		logical[it] = a.logical(it)
 	}
-	parents := a.parents()
-	titleRefs := a.titleRefs(opts)
-	codesFindings, docsCoding := a.actionsCodingFindings()
 	var cands []candidate
 	// bestFor holds, per finding and per document, the best-scoring action
 	// below the threshold: a finding's strongest candidate in each plan is
 	// worth a reviewer's look even when the wording differs.
 	bestFor := map[[2]string]candidate{}
-	codes := a.codes(opts)
 	for _, src := range a.items {
 		if src.Kind != normalize.KindAction && src.Kind != normalize.KindFinding {
 			continue
 		}
-		// Against priorities and outcomes an action speaks with a share of
-		// its priority's heading and objective too; not the priority's
-		// rationale, which ranges wider than any one action.
-		implVec := vecs[src]
-		if p := parents[src]; p != nil && opts.ParentShare > 0 {
-			implVec = blend(implVec, c.vector(terms(p.Text+" "+p.Objective)), opts.ParentShare)
-		}
-		srcWords := wordsOf(statement(src))
+		implVec := s.implVec(src)
 		var mine []candidate
 		for _, dst := range a.items {
-			if a.renderings(src, dst) {
+			cand, ok := s.score(src, dst, implVec)
+			if !ok {
 				continue
 			}
-			rel := relation(src, dst)
-			if rel == "" || rel == RelImplements && dst.DocID == src.DocID && !codes.holdsFindings[dst.DocID] {
-				// Outcomes of the action's own document are what it
-				// delivers only in a written statement of action, whose
-				// outcomes say what answering its findings looks like.
-				continue
-			}
-			if rel == RelAddresses && dst.DocID != src.DocID && codes.holdsActions[dst.DocID] {
-				// A finding is answered where it is stated: in the
-				// action's own plan, or in the inspection's letter or
-				// report (findings, no actions). Another plan quoting it
-				// restates it (same_as) and answers it with its own
-				// actions.
-				continue
-			}
-			cand := candidate{src: src, dst: dst, relation: rel}
-			codes.explicit(&cand, opts)
-			if titleRefs[pair{src, dst}] {
-				cand.add(opts.Weights.TitleRef, "title_ref", fmt.Sprintf("text names %q", a.docs[dst.DocID].Title))
-			}
-			if rel == RelAddresses && cand.score == 0 && (codesFindings[src] || len(codes.findings[src]) > 0 || src.DocID == dst.DocID && docsCoding[src.DocID]) {
-				// The action's own references name its findings, or its
-				// document maps its actions to its own findings by
-				// reference: that mapping is the document's word, and a
-				// resemblance does not overrule it.
-				continue
-			}
-			sv := vecs[src]
-			if rel == RelImplements {
-				sv = implVec
-			}
-			cand.similar(sv, vecs[dst], srcWords, opts)
-			codes.sameSection(&cand, opts)
-			cand.themed(themes[src], themes[dst], opts)
-			cand.shared(opts)
+			rel := cand.relation
 			if cand.score >= threshold(rel, opts) {
 				mine = append(mine, cand)
 			} else if rel == RelAddresses && opts.FindingFloor > 0 && cand.score >= opts.FindingFloor {
@@ -332,11 +384,16 @@ func threshold(rel string, opts Options) float64 {
 	}
 }
 
-func (c *candidate) add(weight float64, method, evidence string) {
-	if weight <= 0 {
+// add counts one piece of evidence of the given kind: its value (a
+// similarity, a share, a count) times the kind's weight joins the score,
+// and the value is kept as the candidate's feature for learning. A kind
+// weighted 0 is switched off: it neither scores nor is learnt.
+func (c *candidate) add(kind Feature, value, weight float64, method, evidence string) {
+	if weight*value <= 0 {
 		return
 	}
-	c.score += weight
+	c.feat[kind] += value
+	c.score += weight * value
 	if c.method == "" {
 		c.method = method
 	} else if !strings.Contains(c.method, method) {
@@ -361,7 +418,7 @@ func (c *candidate) similar(a, b vector, srcWords map[string]string, opts Option
 		sim *= float64(n) / float64(opts.MinSharedTerms)
 	}
 	shared := quoteTerms(srcWords, sharedTerms(a, b, 4))
-	c.add(opts.Weights.Text*sim, "text", fmt.Sprintf("%.2f text similarity on '%s'", sim, strings.Join(shared, " ")))
+	c.add(FeatureText, sim, opts.Weights.Text, "text", fmt.Sprintf("%.2f text similarity on '%s'", sim, strings.Join(shared, " ")))
 }
 
 // shared adds the evidence of shared leads, organisations and due dates;
@@ -372,13 +429,13 @@ func (c *candidate) shared(opts Options) {
 		return
 	}
 	if n, j := overlap(c.src.Leads, c.dst.Leads); n > 0 {
-		c.add(opts.Weights.SharedLead*j, "people", "shared lead "+strings.Join(n1(c.src.Leads, c.dst.Leads), ", "))
+		c.add(FeatureSharedLead, j, opts.Weights.SharedLead, "people", "shared lead "+strings.Join(n1(c.src.Leads, c.dst.Leads), ", "))
 	}
 	if n, j := overlap(c.src.LeadOrgs, c.dst.LeadOrgs); n > 0 {
-		c.add(opts.Weights.SharedOrg*j, "orgs", fmt.Sprintf("%d shared lead organisations", n))
+		c.add(FeatureSharedOrg, j, opts.Weights.SharedOrg, "orgs", fmt.Sprintf("%d shared lead organisations", n))
 	}
 	if a, b := c.src.Due, c.dst.Due; !a.IsZero() && !b.IsZero() && sameDay(a, b) {
-		c.add(opts.Weights.SharedDate, "dates", "both due "+dateAt(a, coarser(a.Precision, b.Precision)))
+		c.add(FeatureSharedDate, 1, opts.Weights.SharedDate, "dates", "both due "+dateAt(a, coarser(a.Precision, b.Precision)))
 	}
 }
 

@@ -40,5 +40,5 @@ func (c *candidate) themed(a, b []string, opts Options) {
 	if len(shared) == 0 {
 		return
 	}
-	c.add(opts.Weights.SharedTheme*float64(min(len(shared), 2)), "theme", fmt.Sprintf("both on %s", strings.Join(shared, ", ")))
+	c.add(FeatureSharedTheme, float64(min(len(shared), 2)), opts.Weights.SharedTheme, "theme", fmt.Sprintf("both on %s", strings.Join(shared, ", ")))
 }

@@ -137,7 +137,7 @@ func (a *areaView) charts(items []normalize.Item, ix index, skip map[string]bool
 		if it.Kind != normalize.KindAction || skip[it.DocID] || cmp.Or(ix.area[it.DocID], noArea) != a.Name {
 			continue
 		}
-		status[cmp.Or(it.Status, "(no status)")]++
+		status[statusLabel(it)]++
 		if !slices.Contains(it.Flags, reconcile.FlagOverdue) {
 			continue
 		}
@@ -153,10 +153,10 @@ func (a *areaView) charts(items []normalize.Item, ix index, skip map[string]bool
 			lead[w]++
 		}
 	}
-	st := chart{Title: "Actions per status", Note: "every action of the area's documents", Empty: "No actions in this area."}
+	st := chart{Title: "Actions per status", Note: "every action of the area's documents, by status category (items.status_category)", Empty: "No actions in this area."}
 	for s, n := range status {
-		tone := statusTone(s)
-		if s == "(no status)" {
+		tone := categoryTone[strings.ReplaceAll(s, " ", "_")]
+		if tone == "" {
 			tone = "none"
 		}
 		st.Bars = append(st.Bars, bar{Label: s, Value: n, Tone: tone, Title: fmt.Sprintf("%s: %d actions", s, n)})

@@ -24,6 +24,9 @@ type Data struct {
 	Out string
 	// Generated is when the run made the page (pinned by tests).
 	Generated time.Time
+	// AsOf says what overdue was judged against: a date, or each
+	// document's own date (reconcile.as_of).
+	AsOf string
 
 	Documents []normalize.Document
 	Items     []normalize.Item

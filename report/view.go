@@ -17,6 +17,7 @@ import (
 type page struct {
 	Title     string
 	Generated string
+	AsOf      string
 	Out       string
 	Totals    []stat
 	Areas     []*areaView
@@ -136,6 +137,7 @@ func build(d Data) *page {
 	if !d.Generated.IsZero() {
 		p.Generated = d.Generated.UTC().Format("2 January 2006 15:04 MST")
 	}
+	p.AsOf = d.AsOf
 	areas := map[string]*areaView{}
 	get := func(docID string) *areaView {
 		name := cmp.Or(ix.area[docID], noArea)
@@ -250,7 +252,7 @@ func (ix index) item(id string) itemView {
 		return itemView{ID: id, Text: id}
 	}
 	v := itemView{ID: it.ID, Kind: string(it.Kind), Key: it.Key, Text: it.Text, Page: it.Page, Known: true,
-		Leads: strings.Join(it.Leads, "; "), Status: it.Status, Tone: statusTone(it.Status),
+		Leads: strings.Join(it.Leads, "; "), Status: it.Status, Tone: itemTone(it),
 		Overdue: slices.Contains(it.Flags, reconcile.FlagOverdue)}
 	if !it.Due.IsZero() {
 		v.Due, v.DueISO = dateText(it.Due), it.Due.Time.Format("2006-01-02")
@@ -435,6 +437,33 @@ func changeSets(changes []reconcile.Change, ix index) []*changeSet {
 		}
 	}
 	return sets
+}
+
+// categoryTone is the tone of each status category.
+var categoryTone = map[string]string{
+	normalize.StatusComplete: "done", normalize.StatusOnTrack: "good", normalize.StatusAtRisk: "warn",
+	normalize.StatusOffTrack: "bad", normalize.StatusNotStarted: "none",
+}
+
+// itemTone is the tone of an item's status category, or of its spelling
+// when it has none.
+func itemTone(it *normalize.Item) string {
+	if t, ok := categoryTone[it.StatusCategory]; ok {
+		return t
+	}
+	return statusTone(it.Status)
+}
+
+// statusLabel is an action's bar in the status chart: its category in
+// words, so "B", "Blue" and "Complete" are one bar.
+func statusLabel(it *normalize.Item) string {
+	switch {
+	case it.Status == "":
+		return "(no status)"
+	case it.StatusCategory == "":
+		return "(unclassified)"
+	}
+	return strings.ReplaceAll(it.StatusCategory, "_", " ")
 }
 
 // statusTone says how a status reads: done, good, warn, bad, none or info.

@@ -87,7 +87,8 @@ func (d *differ) run(cmd *cobra.Command, oldPath, newPath string, useColor bool)
 		if r.Result.Document.Status == normalize.StatusFailed {
 			return fmt.Errorf("diff: %s", r.Result.Document.Error)
 		}
-		reconcile.FlagOverdueItems(r.Result.Items, d.b.Config.Reconcile, d.now())
+		asOf, _ := reconcile.AsOf(&r.Result.Document, d.b.Config.Reconcile, d.now())
+		reconcile.FlagOverdueAsOf(r.Result.Items, d.b.Config.Reconcile, asOf)
 		vs[i] = r.Result
 	}
 	old, new := vs[0], vs[1]
@@ -121,7 +122,7 @@ func (d *differ) write(old, new normalize.Result, changes []reconcile.Change) (e
 	if err == nil {
 		docs := []normalize.Document{old.Document, new.Document}
 		items := append(append([]normalize.Item(nil), old.Items...), new.Items...)
-		err = batch.WriteReport(st.Dir(), d.out, docs, items, reconcile.Output{}, changes, d.now())
+		err = batch.WriteReport(st.Dir(), d.out, docs, items, reconcile.Output{}, changes, d.now(), d.b.Config.Reconcile)
 	}
 	if err != nil {
 		return errors.Join(err, w.Abort())

@@ -20,7 +20,7 @@ func TestFaultSIGTERMMidRun(t *testing.T) {
 	e := newEarlier(t)
 	// Enough PDF pages to be caught in the middle, one at a time.
 	big := mkdir(t, e.dir, "big")
-	pdf := sample.Read(t, "nottm-city-send-strategy-2018.libreoffice.pdf")
+	pdf := sample.Read(t, "middlesbrough-wsoa-2019.chromium.pdf")
 	for i := range 40 {
 		// One byte more each: no two inputs are the same document.
 		b := append(append([]byte(nil), pdf...), strings.Repeat("\n", i)...)

@@ -2,6 +2,9 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -9,6 +12,7 @@ import (
 	"github.com/sendrecon/sendrecon/batch"
 	"github.com/sendrecon/sendrecon/config"
 	"github.com/sendrecon/sendrecon/outlock"
+	"github.com/sendrecon/sendrecon/report"
 )
 
 type runFlags struct {
@@ -133,6 +137,9 @@ one is failed, its error naming the limit.`,
 			}
 			fmt.Fprintf(g.stderr, "%s: %d documents%s, %d items, %d links, %d table cells\n",
 				cfg.Run.Out, sum.Documents, carried, sum.Items, sum.Links, sum.Cells)
+			if !b.Shard.On() {
+				printFindings(g.stderr, cfg, sum, time.Now())
+			}
 			if b.Shard.On() {
 				fmt.Fprintf(g.stderr, "shard %s written; run 'sendrecon merge %s' when every shard is done\n", b.Shard, cfg.Run.Out)
 			}
@@ -150,4 +157,24 @@ one is failed, its error naming the limit.`,
 	cmd.Flags().BoolVar(&f.force, "force", false, "process every document, even those unchanged since the last run into --out")
 	cmd.Flags().StringVar(&f.shard, "shard", "", "process shard `i/n` of the inputs and write parts (then 'sendrecon merge')")
 	return cmd
+}
+
+// printFindings is what the run found, in the words of the mission: the
+// findings answered and not, the actions overdue (as of when), the
+// conflicts, and where to read it all.
+func printFindings(w io.Writer, cfg *config.Config, sum batch.Summary, now time.Time) {
+	fmt.Fprintf(w, "findings: %d covered, %d partly covered, %d gap\n", sum.Covered, sum.Partly, sum.Gaps)
+	asOf := batch.AsOfText(cfg.Reconcile, now)
+	if first, last := sum.AsOfFirst, sum.AsOfLast; !first.IsZero() {
+		asOf = first.Format(time.DateOnly)
+		if !last.Equal(first) {
+			asOf += " to " + last.Format(time.DateOnly) + ", each document's own date"
+		}
+	}
+	fmt.Fprintf(w, "overdue actions: %d (as of %s)\n", sum.Overdue, asOf)
+	fmt.Fprintf(w, "conflicts: %d\n", sum.Conflicts)
+	page := filepath.Join(cfg.Run.Out, report.File)
+	if _, err := os.Stat(page); err == nil {
+		fmt.Fprintf(w, "review page: %s\n", page)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -22,8 +23,8 @@ const samples = "../../testdata/samples"
 // good one is written in full, and the command says how many failed.
 func TestBadInputsFailAlone(t *testing.T) {
 	dir := t.TempDir()
-	good := sample.Copy(t, dir, "notts-inspection-progress-2023.html")
-	pdf := sample.Read(t, "notts-inspection-progress-2023.chromium.pdf")
+	good := sample.Copy(t, dir, "middlesbrough-send-progress-2020.html")
+	pdf := sample.Read(t, "middlesbrough-send-progress-2020.chromium.pdf")
 	bad := map[string][]byte{
 		"empty.pdf":     {},
 		"letter.pdf":    []byte("Dear colleague,\nthis is not a PDF at all.\n"),
@@ -108,7 +109,21 @@ func TestRunSamples(t *testing.T) {
 	if err := Run(context.Background(), []string{"run", samples, "--out", out, "--quiet"}, &stdout, &stderr); err != nil {
 		t.Fatalf("run: %v\n%s", err, stderr.String())
 	}
-	for _, f := range []string{"documents", "items", "people", "links", "cells", "coverage", "conflicts", "changes"} {
+	// The run's last lines say what a reviewer asks first, and where the
+	// page is: the samples pair a plan with the findings it answers.
+	last := stderr.String()
+	for _, re := range []string{
+		`(?m)^` + regexp.QuoteMeta(out) + `: 4 documents, \d+ items, [1-9]\d* links, \d+ table cells$`,
+		`(?m)^findings: [1-9]\d* covered, \d+ partly covered, [1-9]\d* gap$`,
+		`(?m)^overdue actions: \d+ \(as of \d{4}-\d\d-\d\d`,
+		`(?m)^conflicts: \d+$`,
+		`(?m)^review page: ` + regexp.QuoteMeta(filepath.Join(out, "review.html")) + `$`,
+	} {
+		if !regexp.MustCompile(re).MatchString(last) {
+			t.Errorf("the run's output lacks %s:\n%s", re, last)
+		}
+	}
+	for _, f := range []string{"documents", "items", "people", "links", "cells", "coverage", "conflicts", "changes", "item_people", "item_orgs", "item_refs"} {
 		if _, err := os.Stat(filepath.Join(out, f+".parquet")); err != nil {
 			t.Errorf("table %s: %v", f, err)
 		}

@@ -73,7 +73,12 @@ func TestInterruptKeepsOutput(t *testing.T) {
 		if err == nil {
 			t.Error("an interrupted run succeeded")
 		}
-		if d := time.Since(start); d > time.Second {
+		// The aim is a second on an idle machine (measured 0.06 s); the
+		// bound is wider so a loaded CI machine does not fail it, and still
+		// fails a run that waits for the looping document to finish.
+		d := time.Since(start)
+		t.Logf("stopped %v after the interrupt", d)
+		if d > 3*time.Second {
 			t.Errorf("stopped %v after the interrupt", d)
 		}
 	case <-time.After(10 * time.Second):
