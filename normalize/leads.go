@@ -293,8 +293,14 @@ func (p *leadParser) ownAcronym(name, acr string) bool {
 	if full, ok := p.acronyms[acr]; ok && fold(full) == fold(name) {
 		return true
 	}
+	return strings.HasSuffix(initials(strings.Fields(name)), acr)
+}
+
+// initials spells words as an acronym would: a word in capitals whole, any
+// other its first letter, small words ("of", "and") left out.
+func initials(words []string) string {
 	var b strings.Builder
-	for _, w := range strings.Fields(name) {
+	for _, w := range words {
 		w = strings.Trim(w, "(),.;'’")
 		switch {
 		case w == "" || acronymStopWords[strings.ToLower(w)]:
@@ -304,7 +310,7 @@ func (p *leadParser) ownAcronym(name, acr string) bool {
 			b.WriteString(strings.ToUpper(w[:1]))
 		}
 	}
-	return strings.HasSuffix(b.String(), acr)
+	return b.String()
 }
 
 // acronymOrg reports whether the document expands an acronym to an
@@ -772,21 +778,10 @@ func orgInitials(s string) string {
 	if n := len(words); n >= 2 && allUpper(words[n-1]) && allUpper(words[n-2]) && strings.HasSuffix(words[n-2], words[n-1]) {
 		words = words[:n-1]
 	}
-	var b strings.Builder
-	for _, w := range words {
-		w = strings.Trim(w, "(),.;'’")
-		switch {
-		case w == "" || acronymStopWords[strings.ToLower(w)]:
-		case allUpper(w):
-			b.WriteString(w)
-		default:
-			b.WriteString(strings.ToUpper(w[:1]))
-		}
+	if acr := initials(words); len(acr) >= 4 {
+		return acr
 	}
-	if b.Len() < 4 {
-		return ""
-	}
-	return b.String()
+	return ""
 }
 
 func (p *leadParser) orgKey(s string) string {
