@@ -4,21 +4,13 @@ import (
 	"database/sql"
 	"testing"
 
-	_ "github.com/duckdb/duckdb-go/v2"
+	"github.com/sendrecon/sendrecon/internal/testduck"
 )
 
 const samples = "../testdata/samples"
 
 // duck is an in-memory DuckDB, as the data team reads the tables.
-func duck(t *testing.T) *sql.DB {
-	t.Helper()
-	db, err := sql.Open("duckdb", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
+func duck(t *testing.T) *sql.DB { return testduck.Open(t) }
 
 // expand is Expand for paths that must all be there.
 func expand(tb testing.TB, paths []string) []Input {

@@ -8,21 +8,13 @@ import (
 	"testing"
 	"time"
 
-	_ "github.com/duckdb/duckdb-go/v2"
+	"github.com/sendrecon/sendrecon/internal/testduck"
 )
 
 // These tests read what the Writer wrote with DuckDB, as the data team does,
 // rather than with the library that wrote it.
 
-func openDuckDB(t *testing.T) *sql.DB {
-	t.Helper()
-	db, err := sql.Open("duckdb", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
+func openDuckDB(t *testing.T) *sql.DB { return testduck.Open(t) }
 
 func queryStrings(t *testing.T, db *sql.DB, query string, args ...any) []string {
 	t.Helper()

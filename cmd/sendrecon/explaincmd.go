@@ -3,9 +3,6 @@ package main
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/sendrecon/sendrecon/batch"
-	"github.com/sendrecon/sendrecon/config"
-	"github.com/sendrecon/sendrecon/extract"
 	"github.com/sendrecon/sendrecon/normalize"
 )
 
@@ -23,11 +20,7 @@ table headers with the roles they were given, so that a configuration
   sendrecon explain page.html --config council.yaml`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := config.Load(g.configFile)
-			if err != nil {
-				return err
-			}
-			doc, err := extract.File(cmd.Context(), args[0], batch.ExtractOptions(cfg))
+			cfg, doc, err := readOne(cmd.Context(), g, args[0])
 			if err != nil {
 				return err
 			}

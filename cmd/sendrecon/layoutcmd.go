@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 
 	"github.com/spf13/cobra"
@@ -23,11 +24,7 @@ them. Use it to see why an item came out as it did.`,
   sendrecon layout plan.pdf --json | jq '.blocks[] | select(.kind == "table") | .table.cells[0]'`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := config.Load(g.configFile)
-			if err != nil {
-				return err
-			}
-			doc, err := extract.File(cmd.Context(), args[0], batch.ExtractOptions(cfg))
+			_, doc, err := readOne(cmd.Context(), g, args[0])
 			if err != nil {
 				return err
 			}
@@ -41,4 +38,16 @@ them. Use it to see why an item came out as it did.`,
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the full model as JSON")
 	return cmd
+}
+
+// readOne extracts one document with the configuration in effect, in this
+// process: the commands that show one document (layout, explain) need no
+// worker pool.
+func readOne(ctx context.Context, g *globals, path string) (*config.Config, *layout.Document, error) {
+	cfg, err := config.Load(g.configFile)
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, err := extract.File(ctx, path, batch.ExtractOptions(cfg))
+	return cfg, doc, err
 }

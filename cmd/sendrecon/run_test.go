@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	_ "github.com/duckdb/duckdb-go/v2"
+	"github.com/sendrecon/sendrecon/internal/testduck"
 
 	"github.com/sendrecon/sendrecon/internal/sample"
 )
@@ -177,12 +177,4 @@ func TestConfigCommands(t *testing.T) {
 	}
 }
 
-func duck(t *testing.T) *sql.DB {
-	t.Helper()
-	db, err := sql.Open("duckdb", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
+func duck(t *testing.T) *sql.DB { return testduck.Open(t) }
