@@ -60,8 +60,7 @@ func clean(s string) string {
 	if !strings.ContainsFunc(s, isControl) {
 		return s
 	}
-	// What was a control at either end leaves no space behind.
-	return strings.TrimSpace(strings.Map(func(r rune) rune {
+	return strings.Map(func(r rune) rune {
 		switch {
 		case !isControl(r):
 			return r
@@ -69,7 +68,7 @@ func clean(s string) string {
 			return ' '
 		}
 		return -1
-	}, s))
+	}, s)
 }
 
 func isControl(r rune) bool {
