@@ -162,7 +162,7 @@ func (b *builder) ragLetters() string {
 }
 
 // labelledLines moves the "Label: value" lines of an action's text cell to
-// the fields their labels name ("Lead: Jane Smith", "Due: Q3 2019/20"),
+// the fields their labels name ("Lead: Alex Doe", "Due: Q3 2019/20"),
 // when the label is a configured column heading of another role and the
 // row has no cell of that role of its own.
 func (b *builder) labelledLines(rw *row) {
@@ -199,7 +199,7 @@ func (b *builder) labelledLines(rw *row) {
 }
 
 // reLabelWord is a capitalised word and a colon inside a line: where a
-// reader that joined lines left "... Governing Body. Lead: Gareth Rowntree
+// reader that joined lines left "... Governing Body. Lead: Alex Doe
 // Due: Ongoing".
 var reLabelWord = regexp.MustCompile(`\s(\p{Lu}\pL*):\s`)
 

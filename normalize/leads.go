@@ -42,7 +42,7 @@ func (p *leadParser) Parse(s string) (leads, orgs []string) {
 	s = reLeadsLabel.ReplaceAllString(strings.TrimSpace(s), "")
 	for _, line := range strings.Split(s, "\n") {
 		// A list wrapped over lines leaves its joiner at a line's end:
-		// "Gareth Rowntree &" / "Karen Lister".
+		// "Alex Doe &" / "Sam Roe".
 		line = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(line), "&/,;+"))
 		line = strings.TrimSuffix(line, " and")
 		line = splitAndPerson(line)
@@ -121,8 +121,8 @@ func splitReflowed(s string) []string {
 }
 
 // splitRuns splits entries that hold several leads run together by a
-// reader that lost the line breaks: "Jane Smith Amy Patel" or
-// "Tom Brown (Head ...) Sara Khan (Head ...)".
+// reader that lost the line breaks: "Alex Doe Sam Roe" or
+// "Kit Moe (Head ...) Lee Poe (Head ...)".
 func (p *leadParser) splitRuns(entries []string) []string {
 	var out []string
 	for _, e := range entries {
@@ -349,7 +349,7 @@ func startsUpper(s string) bool {
 }
 
 // splitJoined splits entries at "&", " and " and "/" where both sides can
-// stand alone as a lead ("Jane Smith & Amy Patel", "Tom Brown
+// stand alone as a lead ("Alex Doe & Sam Roe", "Kit Moe
 // and DCO"); "Director of Inclusion and Skills" and "SEN & Vulnerable
 // Learners Service" stay whole. Joins are tried from the last, so that
 // "Director of Inclusion and Skills (HCC) and Chief Digital Officer" splits
@@ -406,7 +406,7 @@ func topLevelIndexes(s, sep string) []int {
 // name of its own ("Parents4Change").
 //
 // An acronym the document does not expand stands alone only after the
-// first part: "Tom Brown and DCO", but "SEN & Vulnerable Learners
+// first part: "Kit Moe and DCO", but "SEN & Vulnerable Learners
 // Service" is one name.
 func (p *leadParser) standsAlone(s string, leading bool) bool {
 	head, _ := cutBracket(strings.TrimSpace(s))
@@ -691,7 +691,7 @@ func splitTop(s string, seps ...string) []string {
 var nameParticles = map[string]bool{"de": true, "van": true, "von": true, "der": true, "da": true, "le": true, "la": true, "du": true, "del": true, "bin": true}
 
 // isPersonName reports whether s looks like a personal name: two to four
-// capitalised words (hyphens and apostrophes allowed, "Smith- Jones"
+// capitalised words (hyphens and apostrophes allowed, "Doe- Roe"
 // too), none of them an organisation or title word.
 func isPersonName(s string, p *leadParser) bool {
 	s = strings.TrimSpace(s)

@@ -126,7 +126,7 @@ func personID(name string) string {
 	return "p_" + hex.EncodeToString(sum[:8])
 }
 
-// untidy counts spacing defects in a spelling ("Smith- Jones").
+// untidy counts spacing defects in a spelling ("Doe- Roe").
 func untidy(s string) int {
 	return strings.Count(s, "- ") + strings.Count(s, " -") + strings.Count(s, "  ")
 }
@@ -170,7 +170,7 @@ func samePerson(a, b nameKey, maxEdits int) bool {
 	}
 	lastOK := a.last == b.last || len(a.last) >= 5 && len(b.last) >= 5 && editDistance(a.last, b.last) <= maxEdits
 	if !lastOK {
-		// "Smith-Jones" and "Jones": a double surname shortened.
+		// "Doe-Roe" and "Roe": a double surname shortened.
 		return false
 	}
 	switch {

@@ -79,7 +79,7 @@ func dateAt(d normalize.Date, p normalize.Precision) string {
 func dateText(d normalize.Date) string { return dateAt(d, d.Precision) }
 
 // sharePerson reports whether two lists of leads name one person in
-// common, spelling variants ("J. Smith", "Jane Smith") resolved.
+// common, spelling variants ("A. Doe", "Alex Doe") resolved.
 func sharePerson(a, b []string, maxEdits int) bool {
 	if len(n1(a, b)) > 0 {
 		return true

@@ -86,7 +86,7 @@ func splitMarker(text string) (listMarker, bool) {
 		return listMarker{}, false
 	}
 	// A lone letter marker must be followed by a space ("a) text"), so
-	// that "A.Smith" is not an item.
+	// that "A.Doe" is not an item.
 	if _, err := strconv.Atoi(strings.Trim(m[:end], "(")); err != nil && r != ' ' {
 		return listMarker{}, false
 	}
