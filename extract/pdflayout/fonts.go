@@ -137,11 +137,11 @@ func simpleEncoding(v pdf.Value) *[256]string {
 }
 
 // codes splits a shown string into character codes.
-func (f *font) codes(raw string, yield func(code uint32, n int)) {
+func (f *font) codes(raw []byte, yield func(code uint32, n int)) {
 	for len(raw) > 0 {
 		n := 1
 		if f.composite {
-			n = f.unicode.codeLength(raw, 2)
+			n = codeLength(f.unicode, raw, 2)
 		}
 		if n > len(raw) {
 			n = len(raw)

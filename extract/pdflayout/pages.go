@@ -107,7 +107,7 @@ func pageSpace(b box, rotate int64) matrix {
 // interpretPage runs the page's content streams. A panic from the library
 // (it reports malformed input by panicking) or from a limit becomes an error
 // naming the page, so one bad page never costs the rest of the document.
-func interpretPage(ref pageRef, number int, opts Options, fonts fontCache) (pc *pageContent, err error) {
+func interpretPage(ref pageRef, number int, opts Options, cache *docCache) (pc *pageContent, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			// The page's object number lets a reader find the damage
@@ -121,7 +121,7 @@ func interpretPage(ref pageRef, number int, opts Options, fonts fontCache) (pc *
 	if ref.rotate == 90 || ref.rotate == 270 {
 		pc.width, pc.height = b.h(), b.w()
 	}
-	in := newInterpreter(opts, fonts, pc, base)
+	in := newInterpreter(opts, cache, pc, base)
 	in.run(ref.v.Key("Contents"), ref.resources)
 	return pc, nil
 }

@@ -61,13 +61,13 @@ func Extract(ctx context.Context, path string, r io.ReaderAt, size int64, opts O
 			Err:  fmt.Sprintf("%v: pages after %d not read", ErrLimit, len(refs)),
 		})
 	}
-	fonts := fontCache{}
+	cache := newDocCache()
 	pages := make([]*pageContent, len(refs))
 	for i, ref := range refs {
 		if err := ctx.Err(); err != nil {
 			return nil, &Error{Path: path, Page: i + 1, Err: err}
 		}
-		pc, err := interpretPage(ref, i+1, opts, fonts)
+		pc, err := interpretPage(ref, i+1, opts, cache)
 		if err != nil {
 			doc.PageErrors = append(doc.PageErrors, layout.PageError{Page: i + 1, Err: err.Error()})
 			continue
