@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strings"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -164,23 +163,160 @@ func (in *interpreter) runBytes(data []byte, res *resources) {
 	}
 }
 
-// operators are the content-stream operators, by their bytes: the
-// interpreter switches on strings, and a string made of the bytes of each
-// operator read would be an allocation per operator.
-var operators = func() map[string]string {
-	m := map[string]string{}
-	for _, op := range strings.Fields(`b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX
-		f F f* G g gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh
-		T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' "`) {
-		m[op] = op
-	}
-	return m
-}()
-
 // operatorName is op as a string, "" for an operator the spec does not
-// define (the interpreter ignores those).
+// define (the interpreter ignores those). The interpreter switches on
+// strings; converting each operator read would allocate, and a switch on
+// the bytes does not (nor does it hash, as a map lookup would).
 func operatorName(op []byte) string {
-	return operators[string(op)]
+	switch string(op) {
+	case `b`:
+		return `b`
+	case `B`:
+		return `B`
+	case `b*`:
+		return `b*`
+	case `B*`:
+		return `B*`
+	case `BDC`:
+		return `BDC`
+	case `BI`:
+		return `BI`
+	case `BMC`:
+		return `BMC`
+	case `BT`:
+		return `BT`
+	case `BX`:
+		return `BX`
+	case `c`:
+		return `c`
+	case `cm`:
+		return `cm`
+	case `CS`:
+		return `CS`
+	case `cs`:
+		return `cs`
+	case `d`:
+		return `d`
+	case `d0`:
+		return `d0`
+	case `d1`:
+		return `d1`
+	case `Do`:
+		return `Do`
+	case `DP`:
+		return `DP`
+	case `EI`:
+		return `EI`
+	case `EMC`:
+		return `EMC`
+	case `ET`:
+		return `ET`
+	case `EX`:
+		return `EX`
+	case `f`:
+		return `f`
+	case `F`:
+		return `F`
+	case `f*`:
+		return `f*`
+	case `G`:
+		return `G`
+	case `g`:
+		return `g`
+	case `gs`:
+		return `gs`
+	case `h`:
+		return `h`
+	case `i`:
+		return `i`
+	case `ID`:
+		return `ID`
+	case `j`:
+		return `j`
+	case `J`:
+		return `J`
+	case `K`:
+		return `K`
+	case `k`:
+		return `k`
+	case `l`:
+		return `l`
+	case `m`:
+		return `m`
+	case `M`:
+		return `M`
+	case `MP`:
+		return `MP`
+	case `n`:
+		return `n`
+	case `q`:
+		return `q`
+	case `Q`:
+		return `Q`
+	case `re`:
+		return `re`
+	case `RG`:
+		return `RG`
+	case `rg`:
+		return `rg`
+	case `ri`:
+		return `ri`
+	case `s`:
+		return `s`
+	case `S`:
+		return `S`
+	case `SC`:
+		return `SC`
+	case `sc`:
+		return `sc`
+	case `SCN`:
+		return `SCN`
+	case `scn`:
+		return `scn`
+	case `sh`:
+		return `sh`
+	case `T*`:
+		return `T*`
+	case `Tc`:
+		return `Tc`
+	case `Td`:
+		return `Td`
+	case `TD`:
+		return `TD`
+	case `Tf`:
+		return `Tf`
+	case `Tj`:
+		return `Tj`
+	case `TJ`:
+		return `TJ`
+	case `TL`:
+		return `TL`
+	case `Tm`:
+		return `Tm`
+	case `Tr`:
+		return `Tr`
+	case `Ts`:
+		return `Ts`
+	case `Tw`:
+		return `Tw`
+	case `Tz`:
+		return `Tz`
+	case `v`:
+		return `v`
+	case `w`:
+		return `w`
+	case `W`:
+		return `W`
+	case `W*`:
+		return `W*`
+	case `y`:
+		return `y`
+	case `'`:
+		return `'`
+	case `"`:
+		return `"`
+	}
+	return ""
 }
 
 // work counts units of work (operators, glyphs shown, path pieces) against
@@ -471,13 +607,14 @@ func (in *interpreter) show(raw []byte) {
 		if x1 < x0 {
 			x0, x1 = x1, x0
 		}
-		text := f.text(code)
-		if text != "" && ts.size != 0 && in.visible((x0+x1)/2, y0-0.3*trm.scaleY()) {
-			in.page.glyphs = append(in.page.glyphs, glyph{
-				x0: x0, x1: x1, y: y0, size: trm.scaleY(),
-				text: text, page: in.page.number, bold: f.bold, italic: f.italic,
-				mcid: mc.mcid, artifact: mc.artifact,
-			})
+		if text := f.text(code); text != "" && ts.size != 0 {
+			if size := trm.scaleY(); in.visible((x0+x1)/2, y0-0.3*size) {
+				in.page.glyphs = append(in.page.glyphs, glyph{
+					x0: x0, x1: x1, y: y0, size: size,
+					text: text, page: in.page.number, bold: f.bold, italic: f.italic,
+					mcid: mc.mcid, artifact: mc.artifact,
+				})
+			}
 		}
 		adv := w*ts.size + ts.charSpace
 		if n == 1 && code == 32 {

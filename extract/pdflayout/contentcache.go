@@ -25,6 +25,8 @@ type docCache struct {
 	// runs while the content that draws it is still being read).
 	bufs   [][]byte
 	lexers []*contentLexer
+	// glyphs is the scratch slice a page's glyphs are collected in.
+	glyphs []glyph
 }
 
 // maxFormCacheBytes bounds the decoded Form XObject bytes kept for one

@@ -3,6 +3,7 @@ package pdflayout
 import (
 	"cmp"
 	"fmt"
+	"slices"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -117,11 +118,19 @@ func interpretPage(ref pageRef, number int, opts Options, cache *docCache) (pc *
 	}()
 	b := ref.pageBox()
 	base := pageSpace(b, ref.rotate)
-	pc = &pageContent{number: number, width: b.w(), height: b.h()}
+	// Glyphs are collected in the document's scratch slice, grown to the
+	// largest page once, and the page keeps an exact copy: appending to a
+	// fresh slice per page allocated about twice the glyphs' size.
+	pc = &pageContent{number: number, width: b.w(), height: b.h(), glyphs: cache.glyphs[:0]}
 	if ref.rotate == 90 || ref.rotate == 270 {
 		pc.width, pc.height = b.h(), b.w()
 	}
 	in := newInterpreter(opts, cache, pc, base)
 	in.run(ref.v.Key("Contents"), ref.resources)
+	cache.glyphs = pc.glyphs
+	pc.glyphs = nil
+	if len(cache.glyphs) > 0 {
+		pc.glyphs = slices.Clone(cache.glyphs)
+	}
 	return pc, nil
 }
