@@ -34,10 +34,14 @@ const maxStructDepth = 200
 // structReader reads the tree, joining marked-content references to pages.
 type structReader struct {
 	pageIndex map[string]int // printed page dictionary → page index
-	roleMap   pdf.Value
-	count     int
-	limit     int
-	overflow  bool
+	// pageIDs maps a page's object number to its index: most elements
+	// name their page, and resolving the reference parses the page
+	// object again each time.
+	pageIDs  map[uint32]int
+	roleMap  pdf.Value
+	count    int
+	limit    int
+	overflow bool
 	// inside holds the objects of the elements being read: an element
 	// among its own kids is a cycle, and the tree is then not used.
 	inside map[uint32]bool
@@ -48,11 +52,15 @@ type structReader struct {
 func readStructTree(tree pdf.Value, refs []pageRef, opts Options) *structElem {
 	sr := &structReader{
 		pageIndex: make(map[string]int, len(refs)),
+		pageIDs:   make(map[uint32]int, len(refs)),
 		roleMap:   tree.Key("RoleMap"),
 		limit:     opts.MaxStructElems,
 	}
 	for i, r := range refs {
 		sr.pageIndex[r.v.String()] = i
+		if id := objectNumber(r.v); id != 0 {
+			sr.pageIDs[id] = i
+		}
 	}
 	root := &structElem{role: "Document", block: true}
 	sr.kids(root, tree.Key("K"), -1, 0)
@@ -62,8 +70,13 @@ func readStructTree(tree pdf.Value, refs []pageRef, opts Options) *structElem {
 	return root
 }
 
-// pageOf finds the page a /Pg entry names, -1 if none.
-func (sr *structReader) pageOf(pg pdf.Value, inherited int) int {
+// pageOf finds the page the /Pg entry of element v names, inherited if
+// none.
+func (sr *structReader) pageOf(v pdf.Value, inherited int) int {
+	if i, ok := sr.pageIDs[referenceOf(v, "Pg")]; ok {
+		return i
+	}
+	pg := v.Key("Pg")
 	if pg.Kind() != pdf.Dict {
 		return inherited
 	}
@@ -90,7 +103,7 @@ func (sr *structReader) kids(parent *structElem, k pdf.Value, page, depth int) {
 	case pdf.Dict:
 		switch k.Key("Type").Name() {
 		case "MCR":
-			p := sr.pageOf(k.Key("Pg"), page)
+			p := sr.pageOf(k, page)
 			if p >= 0 && k.Key("Stm").IsNull() { // content in a Form XObject stream is not joined
 				parent.kids = append(parent.kids, structKid{page: p, mcid: int(k.Key("MCID").Int64())})
 			}
@@ -123,7 +136,7 @@ func (sr *structReader) elem(v pdf.Value, page, depth int) *structElem {
 	}
 	e := &structElem{role: sr.standardRole(v.Key("S").Name()), rowSpan: 1, colSpan: 1}
 	readTableAttrs(e, v.Key("A"))
-	sr.kids(e, v.Key("K"), sr.pageOf(v.Key("Pg"), page), depth)
+	sr.kids(e, v.Key("K"), sr.pageOf(v, page), depth)
 	e.block = blockRoles[e.role]
 	for _, k := range e.kids {
 		if k.elem != nil && k.elem.block {
