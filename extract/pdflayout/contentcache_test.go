@@ -1,0 +1,138 @@
+package pdflayout
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// formObject is a Form XObject stream object, its content deflated when
+// deflate is set.
+func formObject(content string, deflate bool) string {
+	filter := ""
+	if deflate {
+		var b bytes.Buffer
+		w := zlib.NewWriter(&b)
+		_, _ = w.Write([]byte(content))
+		_ = w.Close()
+		content, filter = b.String(), " /Filter /FlateDecode"
+	}
+	return fmt.Sprintf("<< /Type /XObject /Subtype /Form /BBox [0 0 600 850] /Length %d%s >>\nstream\n%s\nendstream",
+		len(content)+1, filter, content)
+}
+
+// interpretAll runs every page of data with one document cache.
+func interpretAll(t *testing.T, data []byte, opts Options) ([]*pageContent, []error, *docCache) {
+	t.Helper()
+	rd, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs, _, _ := collectPages(rd.Trailer().Key("Root").Key("Pages"), 100)
+	cache := newDocCache()
+	var pages []*pageContent
+	var errs []error
+	for i, ref := range refs {
+		pc, err := interpretPage(ref, i+1, opts.withDefaults(), cache)
+		pages = append(pages, pc)
+		errs = append(errs, err)
+	}
+	return pages, errs, cache
+}
+
+func pageText(pc *pageContent) string {
+	var b strings.Builder
+	for _, g := range pc.glyphs {
+		b.WriteString(g.text)
+	}
+	return b.String()
+}
+
+// TestFormCachedAcrossPages: a form drawn on every page (a running
+// header) is decoded once and drawn on each page.
+func TestFormCachedAcrossPages(t *testing.T) {
+	data := testPDF{
+		pages:     []string{"/X1 Do " + textAt(50, 700, 12, "One"), "/X1 Do " + textAt(50, 700, 12, "Two")},
+		extra:     []string{formObject(textAt(50, 800, 10, "Header"), true)},
+		resources: "/XObject << /X1 100 0 R >>",
+	}.bytes()
+	pages, errs, cache := interpretAll(t, data, Options{})
+	for i, want := range []string{"HeaderOne", "HeaderTwo"} {
+		if errs[i] != nil || pageText(pages[i]) != want {
+			t.Errorf("page %d: %q, %v; want %q", i+1, pageText(pages[i]), errs[i], want)
+		}
+	}
+	x := cache.xobjects[100]
+	if x == nil || !x.cached || !bytes.Contains(x.data, []byte("(Header) Tj")) || cache.formBytes != len(x.data) {
+		t.Errorf("form not kept decoded: %+v", x)
+	}
+	// Each page holds its own resource dictionary; both name one form.
+	if len(cache.resources) != 2 || len(cache.xobjects) != 1 {
+		t.Errorf("%d resource dictionaries and %d XObjects cached, want 2 and 1", len(cache.resources), len(cache.xobjects))
+	}
+}
+
+// TestFormBytesCountOnEveryUse: a kept form's bytes still count against
+// MaxContentBytes each time it is drawn.
+func TestFormBytesCountOnEveryUse(t *testing.T) {
+	form := formObject(textAt(50, 800, 10, "Header"), false)
+	data := testPDF{
+		pages:     []string{"/X1 Do", strings.Repeat("/X1 Do ", 100)},
+		extra:     []string{form},
+		resources: "/XObject << /X1 100 0 R >>",
+	}.bytes()
+	_, errs, _ := interpretAll(t, data, Options{MaxContentBytes: 1000})
+	if errs[0] != nil {
+		t.Errorf("page 1: %v", errs[0])
+	}
+	if !errors.Is(errs[1], ErrLimit) {
+		t.Errorf("page 2: %v, want the content limit", errs[1])
+	}
+}
+
+// TestContentBombStopsAtTheLimit: a form inflating to 8 MiB is read no
+// further than one byte past a 64 KiB limit.
+func TestContentBombStopsAtTheLimit(t *testing.T) {
+	data := testPDF{
+		pages:     []string{"/X1 Do"},
+		extra:     []string{formObject(strings.Repeat(" ", 8<<20), true)},
+		resources: "/XObject << /X1 100 0 R >>",
+	}.bytes()
+	rd, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs, _, _ := collectPages(rd.Trailer().Key("Root").Key("Pages"), 10)
+	opts := Options{MaxContentBytes: 64 << 10}.withDefaults()
+	in := newInterpreter(opts, newDocCache(), &pageContent{number: 1}, identity)
+	func() {
+		defer func() {
+			if err, _ := recover().(error); !errors.Is(err, ErrLimit) {
+				t.Errorf("recovered %v, want the content limit", err)
+			}
+		}()
+		in.run(refs[0].v.Key("Contents"), refs[0].resources)
+	}()
+	if in.bytes != opts.MaxContentBytes+1 {
+		t.Errorf("decoded %d bytes, want the limit and one", in.bytes)
+	}
+	if _, errs, _ := interpretAll(t, data, opts); !errors.Is(errs[0], ErrLimit) || !strings.Contains(errs[0].Error(), "page 1") {
+		t.Errorf("page error %v, want the content limit on page 1", errs[0])
+	}
+}
+
+// TestPageWithoutContents: a page with no /Contents is empty, not
+// damaged.
+func TestPageWithoutContents(t *testing.T) {
+	data := testPDF{pages: []string{textAt(50, 700, 12, "x")}}.bytes()
+	data = bytes.Replace(data, []byte("/Contents"), []byte("/Kontents"), 1)
+	pages, errs, _ := interpretAll(t, data, Options{})
+	if errs[0] != nil || len(pages[0].glyphs) != 0 {
+		t.Errorf("page %+v, %v; want an empty page", pages[0], errs[0])
+	}
+}
