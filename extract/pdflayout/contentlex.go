@@ -313,7 +313,7 @@ func (lx *contentLexer) closeContainer(dict bool) {
 // operator).
 func (lx *contentLexer) regular() []byte {
 	d, start := lx.data, lx.pos
-	for lx.pos < len(d) && !isPDFSpace(d[lx.pos]) && !isPDFDelim(d[lx.pos]) {
+	for lx.pos < len(d) && isRegular(d[lx.pos]) {
 		lx.pos++
 	}
 	return d[start:lx.pos]
@@ -547,7 +547,7 @@ func (lx *contentLexer) name() []byte {
 	lx.pos++ // '/'
 	d, start := lx.data, lx.pos
 	escaped := false
-	for lx.pos < len(d) && !isPDFSpace(d[lx.pos]) && !isPDFDelim(d[lx.pos]) {
+	for lx.pos < len(d) && isRegular(d[lx.pos]) {
 		escaped = escaped || d[lx.pos] == '#'
 		lx.pos++
 	}
@@ -638,18 +638,24 @@ func binaryAhead(d []byte) bool {
 	return false
 }
 
-func isPDFSpace(c byte) bool {
-	switch c {
-	case 0, '\t', '\n', '\f', '\r', ' ':
-		return true
+// charClass classifies bytes for the lexer's inner loops: white space
+// and delimiters end a regular token.
+var charClass = func() (t [256]uint8) {
+	for _, c := range []byte{0, '\t', '\n', '\f', '\r', ' '} {
+		t[c] = classSpace
 	}
-	return false
-}
+	for _, c := range []byte("<>()[]{}/%") {
+		t[c] = classDelim
+	}
+	return t
+}()
 
-func isPDFDelim(c byte) bool {
-	switch c {
-	case '<', '>', '(', ')', '[', ']', '{', '}', '/', '%':
-		return true
-	}
-	return false
-}
+const (
+	classSpace = 1 << iota
+	classDelim
+)
+
+func isPDFSpace(c byte) bool { return charClass[c] == classSpace }
+
+// isRegular reports a byte that continues a regular token.
+func isRegular(c byte) bool { return charClass[c] == 0 }

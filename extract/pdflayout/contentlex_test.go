@@ -405,3 +405,47 @@ func FuzzContentLexer(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkContentLexer tokenizes every page's decoded content of the
+// corpus PDFs (testdata's when the shared corpus is absent): the lexer
+// allocates nothing once its stack and arena have grown.
+func BenchmarkContentLexer(b *testing.B) {
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "*", "*.pdf"))
+	if len(paths) == 0 {
+		paths, _ = filepath.Glob("testdata/*.pdf")
+	}
+	var contents [][]byte
+	size := 0
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rd, _, err := open(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		refs, _, _ := collectPages(rd.Trailer().Key("Root").Key("Pages"), 2000)
+		for _, ref := range refs {
+			c := decodedContent(ref.v.Key("Contents"))
+			contents = append(contents, c)
+			size += len(c)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	var lx contentLexer
+	ops := 0
+	for b.Loop() {
+		for _, c := range contents {
+			lx.reset(c)
+			for {
+				if _, _, err := lx.next(); err != nil {
+					break
+				}
+				ops++
+			}
+		}
+	}
+	b.ReportMetric(float64(ops)/b.Elapsed().Seconds(), "ops/s")
+}
