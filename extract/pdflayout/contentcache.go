@@ -1,8 +1,11 @@
 package pdflayout
 
 import (
+	"bytes"
+	"compress/zlib"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 
 	"github.com/ledongthuc/pdf"
@@ -27,14 +30,21 @@ type docCache struct {
 	lexers []*contentLexer
 	// glyphs is the scratch slice a page's glyphs are collected in.
 	glyphs []glyph
+	// file is the PDF the library reads, for streams read directly.
+	file []byte
+	// inflate and raw are reused for every deflated content stream (the
+	// library allocates a new inflater, 40 KB, for each).
+	inflate io.ReadCloser
+	raw     bytes.Reader
 }
 
 // maxFormCacheBytes bounds the decoded Form XObject bytes kept for one
 // document; forms beyond it are inflated at each use.
 const maxFormCacheBytes = 16 << 20
 
-func newDocCache() *docCache {
+func newDocCache(file []byte) *docCache {
 	return &docCache{
+		file:      file,
 		fonts:     fontCache{},
 		resources: map[uint32]*resources{},
 		xobjects:  map[uint32]*xobject{},
@@ -172,7 +182,7 @@ func (in *interpreter) formContent(x *xobject) []byte {
 // against MaxContentBytes as they come, so that a decompression bomb
 // stops at the limit.
 func (in *interpreter) decode(buf []byte, s pdf.Value) []byte {
-	rd := s.Reader()
+	rd := in.cache.streamReader(s)
 	defer rd.Close()
 	for {
 		if len(buf) == cap(buf) {
@@ -201,4 +211,66 @@ func (in *interpreter) addBytes(n int64) {
 	if in.bytes > in.opts.MaxContentBytes {
 		panic(fmt.Errorf("%w: content streams over %d bytes", ErrLimit, in.opts.MaxContentBytes))
 	}
+}
+
+// streamReader reads stream s decoded: a stream with no filter or
+// FlateDecode alone (what content streams almost always are) directly
+// from the file, others through the library.
+func (dc *docCache) streamReader(s pdf.Value) io.ReadCloser {
+	raw, ok := rawStream(dc.file, s)
+	if !ok {
+		return s.Reader()
+	}
+	dc.raw.Reset(raw)
+	if len(raw) == 0 || s.Key("Filter").Kind() == pdf.Null {
+		return io.NopCloser(&dc.raw) // the library skips filters on empty streams too
+	}
+	if dc.inflate == nil {
+		zr, err := zlib.NewReader(&dc.raw)
+		if err != nil {
+			panic(err) // as the library does
+		}
+		dc.inflate = zr
+	} else if err := dc.inflate.(zlib.Resetter).Reset(&dc.raw, nil); err != nil {
+		panic(err)
+	}
+	return io.NopCloser(dc.inflate)
+}
+
+// rawStream returns the undecoded bytes of stream s when it can be decoded
+// here: unencrypted, and with no filter or /FlateDecode alone without
+// parameters. The library keeps a stream's offset unexported; it is read
+// as objectNumber reads object numbers, and the bytes are those the
+// library's Reader would read (/Length of them, or up to the end).
+func rawStream(file []byte, s pdf.Value) ([]byte, bool) {
+	if file == nil || s.Kind() != pdf.Stream {
+		return nil, false
+	}
+	switch f := s.Key("Filter"); {
+	case f.Kind() == pdf.Null:
+	case f.Kind() == pdf.Name && f.Name() == "FlateDecode" && s.Key("DecodeParms").Kind() == pdf.Null:
+	default:
+		return nil, false
+	}
+	v := reflect.ValueOf(s)
+	r := v.FieldByName("r")
+	if r.Kind() != reflect.Pointer || r.IsNil() {
+		return nil, false
+	}
+	if key := r.Elem().FieldByName("key"); key.Kind() != reflect.Slice || key.Len() != 0 {
+		return nil, false // encrypted (or not the library we know)
+	}
+	d := v.FieldByName("data")
+	if d.Kind() != reflect.Interface || d.IsNil() {
+		return nil, false
+	}
+	off := d.Elem().FieldByName("offset")
+	if !off.IsValid() || !off.CanInt() {
+		return nil, false
+	}
+	start, n := off.Int(), s.Key("Length").Int64()
+	if start < 0 || start > int64(len(file)) || n < 0 {
+		return nil, false
+	}
+	return file[start:min(start+n, int64(len(file)))], true
 }

@@ -5,6 +5,9 @@ import (
 	"compress/zlib"
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -34,7 +37,7 @@ func interpretAll(t *testing.T, data []byte, opts Options) ([]*pageContent, []er
 		t.Fatal(err)
 	}
 	refs, _, _ := collectPages(rd.Trailer().Key("Root").Key("Pages"), 100)
-	cache := newDocCache()
+	cache := newDocCache(data)
 	var pages []*pageContent
 	var errs []error
 	for i, ref := range refs {
@@ -109,7 +112,7 @@ func TestContentBombStopsAtTheLimit(t *testing.T) {
 	}
 	refs, _, _ := collectPages(rd.Trailer().Key("Root").Key("Pages"), 10)
 	opts := Options{MaxContentBytes: 64 << 10}.withDefaults()
-	in := newInterpreter(opts, newDocCache(), &pageContent{number: 1}, identity)
+	in := newInterpreter(opts, newDocCache(data), &pageContent{number: 1}, identity)
 	func() {
 		defer func() {
 			if err, _ := recover().(error); !errors.Is(err, ErrLimit) {
@@ -135,4 +138,47 @@ func TestPageWithoutContents(t *testing.T) {
 	if errs[0] != nil || len(pages[0].glyphs) != 0 {
 		t.Errorf("page %+v, %v; want an empty page", pages[0], errs[0])
 	}
+}
+
+// TestStreamReaderMatchesLibrary: every content stream of the corpus and
+// testdata PDFs decodes to the bytes the library's Reader gives, most of
+// them read directly.
+func TestStreamReaderMatchesLibrary(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "*", "*.pdf"))
+	testdata, _ := filepath.Glob("testdata/*.pdf")
+	direct, streams := 0, 0
+	for _, p := range append(paths, testdata...) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rd, file, err := open(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dc := newDocCache(file)
+		refs, _, _ := collectPages(rd.Trailer().Key("Root").Key("Pages"), 2000)
+		for i, ref := range refs {
+			c := ref.v.Key("Contents")
+			if c.Kind() == pdf.Array {
+				c = c.Index(0)
+			}
+			want, err := io.ReadAll(c.Reader())
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := io.ReadAll(dc.streamReader(c))
+			if err != nil || !bytes.Equal(got, want) {
+				t.Errorf("%s page %d: %d bytes (%v), the library's %d", filepath.Base(p), i+1, len(got), err, len(want))
+			}
+			if _, ok := rawStream(file, c); ok {
+				direct++
+			}
+			streams++
+		}
+	}
+	if direct < streams/2 {
+		t.Errorf("%d of %d streams read directly", direct, streams)
+	}
+	t.Logf("%d of %d streams read directly", direct, streams)
 }

@@ -133,9 +133,10 @@ func libraryOps(contents pdf.Value) (ops []string, ok bool) {
 	return ops, true
 }
 
-// decodedContent is contents decoded as the interpreter decodes it.
-func decodedContent(contents pdf.Value) []byte {
-	in := &interpreter{opts: DefaultOptions, cache: newDocCache()}
+// decodedContent is contents decoded as the interpreter decodes it; file
+// is the PDF read.
+func decodedContent(file []byte, contents pdf.Value) []byte {
+	in := &interpreter{opts: DefaultOptions, cache: newDocCache(file)}
 	var buf []byte
 	switch contents.Kind() {
 	case pdf.Stream:
@@ -168,7 +169,7 @@ func TestContentLexerAgreesWithLibrary(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rd, _, err := open(data)
+		rd, file, err := open(data)
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
@@ -182,7 +183,7 @@ func TestContentLexerAgreesWithLibrary(t *testing.T) {
 				t.Errorf("%s: the library fails", where)
 				return
 			}
-			got, departures, err := lexOps(decodedContent(contents))
+			got, departures, err := lexOps(decodedContent(file, contents))
 			operators += len(got)
 			if err != nil || departures != 0 {
 				t.Errorf("%s: error %v, %d departures from the library", where, err, departures)
@@ -321,7 +322,7 @@ func TestInlineImageIsAMark(t *testing.T) {
 		t.Fatal(err)
 	}
 	refs, _, _ := collectPages(rd.Trailer().Key("Root").Key("Pages"), 10)
-	pc, err := interpretPage(refs[0], 1, DefaultOptions, newDocCache())
+	pc, err := interpretPage(refs[0], 1, DefaultOptions, newDocCache(data))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -380,7 +381,7 @@ func FuzzContentLexer(f *testing.F) {
 		if len(refs) != 1 {
 			t.Fatalf("%d pages", len(refs))
 		}
-		if _, err := interpretPage(refs[0], 1, opts, newDocCache()); err != nil {
+		if _, err := interpretPage(refs[0], 1, opts, newDocCache(pdfData)); err != nil {
 			var re runtime.Error
 			if errors.As(err, &re) {
 				t.Fatal(err)
@@ -389,7 +390,7 @@ func FuzzContentLexer(f *testing.F) {
 
 		// Against the library, where both may agree.
 		contents := refs[0].v.Key("Contents")
-		got, departures, err := lexOps(decodedContent(contents))
+		got, departures, err := lexOps(decodedContent(pdfData, contents))
 		if err != nil || departures > 0 {
 			return
 		}
@@ -421,13 +422,13 @@ func BenchmarkContentLexer(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		rd, _, err := open(data)
+		rd, file, err := open(data)
 		if err != nil {
 			b.Fatal(err)
 		}
 		refs, _, _ := collectPages(rd.Trailer().Key("Root").Key("Pages"), 2000)
 		for _, ref := range refs {
-			c := decodedContent(ref.v.Key("Contents"))
+			c := decodedContent(file, ref.v.Key("Contents"))
 			contents = append(contents, c)
 			size += len(c)
 		}

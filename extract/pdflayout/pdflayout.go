@@ -61,7 +61,7 @@ func Extract(ctx context.Context, path string, r io.ReaderAt, size int64, opts O
 			Err:  fmt.Sprintf("%v: pages after %d not read", ErrLimit, len(refs)),
 		})
 	}
-	cache := newDocCache()
+	cache := newDocCache(data)
 	pages := make([]*pageContent, len(refs))
 	for i, ref := range refs {
 		if err := ctx.Err(); err != nil {
