@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -163,158 +164,29 @@ func (in *interpreter) runBytes(data []byte, res *resources) {
 	}
 }
 
+// operatorNames are the content-stream operators by their first byte.
+// The interpreter switches on strings, and making a string of each
+// operator read would allocate; comparing the bytes with a few candidates
+// does not.
+var operatorNames = func() (t [256][]string) {
+	for _, op := range strings.Fields(`b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX
+		f F f* G g gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh
+		T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' "`) {
+		t[op[0]] = append(t[op[0]], op)
+	}
+	return t
+}()
+
 // operatorName is op as a string, "" for an operator the spec does not
-// define (the interpreter ignores those). The interpreter switches on
-// strings; converting each operator read would allocate, and a switch on
-// the bytes does not (nor does it hash, as a map lookup would).
+// define (the interpreter ignores those).
 func operatorName(op []byte) string {
-	switch string(op) {
-	case `b`:
-		return `b`
-	case `B`:
-		return `B`
-	case `b*`:
-		return `b*`
-	case `B*`:
-		return `B*`
-	case `BDC`:
-		return `BDC`
-	case `BI`:
-		return `BI`
-	case `BMC`:
-		return `BMC`
-	case `BT`:
-		return `BT`
-	case `BX`:
-		return `BX`
-	case `c`:
-		return `c`
-	case `cm`:
-		return `cm`
-	case `CS`:
-		return `CS`
-	case `cs`:
-		return `cs`
-	case `d`:
-		return `d`
-	case `d0`:
-		return `d0`
-	case `d1`:
-		return `d1`
-	case `Do`:
-		return `Do`
-	case `DP`:
-		return `DP`
-	case `EI`:
-		return `EI`
-	case `EMC`:
-		return `EMC`
-	case `ET`:
-		return `ET`
-	case `EX`:
-		return `EX`
-	case `f`:
-		return `f`
-	case `F`:
-		return `F`
-	case `f*`:
-		return `f*`
-	case `G`:
-		return `G`
-	case `g`:
-		return `g`
-	case `gs`:
-		return `gs`
-	case `h`:
-		return `h`
-	case `i`:
-		return `i`
-	case `ID`:
-		return `ID`
-	case `j`:
-		return `j`
-	case `J`:
-		return `J`
-	case `K`:
-		return `K`
-	case `k`:
-		return `k`
-	case `l`:
-		return `l`
-	case `m`:
-		return `m`
-	case `M`:
-		return `M`
-	case `MP`:
-		return `MP`
-	case `n`:
-		return `n`
-	case `q`:
-		return `q`
-	case `Q`:
-		return `Q`
-	case `re`:
-		return `re`
-	case `RG`:
-		return `RG`
-	case `rg`:
-		return `rg`
-	case `ri`:
-		return `ri`
-	case `s`:
-		return `s`
-	case `S`:
-		return `S`
-	case `SC`:
-		return `SC`
-	case `sc`:
-		return `sc`
-	case `SCN`:
-		return `SCN`
-	case `scn`:
-		return `scn`
-	case `sh`:
-		return `sh`
-	case `T*`:
-		return `T*`
-	case `Tc`:
-		return `Tc`
-	case `Td`:
-		return `Td`
-	case `TD`:
-		return `TD`
-	case `Tf`:
-		return `Tf`
-	case `Tj`:
-		return `Tj`
-	case `TJ`:
-		return `TJ`
-	case `TL`:
-		return `TL`
-	case `Tm`:
-		return `Tm`
-	case `Tr`:
-		return `Tr`
-	case `Ts`:
-		return `Ts`
-	case `Tw`:
-		return `Tw`
-	case `Tz`:
-		return `Tz`
-	case `v`:
-		return `v`
-	case `w`:
-		return `w`
-	case `W`:
-		return `W`
-	case `W*`:
-		return `W*`
-	case `y`:
-		return `y`
-	case `'`:
-		return `'`
-	case `"`:
-		return `"`
+	if len(op) == 0 {
+		return ""
+	}
+	for _, name := range operatorNames[op[0]] {
+		if string(op) == name {
+			return name
+		}
 	}
 	return ""
 }
@@ -465,9 +337,7 @@ func (in *interpreter) do(op string, args []operand, res *resources) {
 			in.doXObject(in.xobject(res, args[0].name()), res)
 		}
 	case "EI":
-		// An inline image, as the lexer reports it: like an image
-		// XObject, a small one may be a list bullet.
-		in.addMark(boundsOf([][2]float64{in.point(0, 0), in.point(1, 0), in.point(1, 1), in.point(0, 1)}))
+		in.addImageMark() // an inline image, as the lexer reports it
 	}
 }
 
@@ -544,9 +414,7 @@ func (in *interpreter) doXObject(x *xobject, res *resources) {
 		return
 	}
 	if x.kind == xobjectImage {
-		// An image carries no text or rules, but a small one may be a
-		// list bullet: it is drawn in the unit square under the CTM.
-		in.addMark(boundsOf([][2]float64{in.point(0, 0), in.point(1, 0), in.point(1, 1), in.point(0, 1)}))
+		in.addImageMark()
 		return
 	}
 	if x.kind != xobjectForm || in.depth >= in.opts.MaxFormDepth {
@@ -760,6 +628,13 @@ func (in *interpreter) addMark(b box) {
 	if isMarkSize(b) && in.visible((b.x0+b.x1)/2, (b.y0+b.y1)/2) {
 		in.page.marks = append(in.page.marks, b)
 	}
+}
+
+// addImageMark records an image as a candidate bullet. An image carries
+// no text or rules, but a small one may be a list bullet: it is drawn in
+// the unit square under the CTM.
+func (in *interpreter) addImageMark() {
+	in.addMark(boundsOf([][2]float64{in.point(0, 0), in.point(1, 0), in.point(1, 1), in.point(0, 1)}))
 }
 
 // maxMarkSize (points) bounds a bullet's width and height; a shape larger

@@ -450,3 +450,20 @@ func BenchmarkContentLexer(b *testing.B) {
 	}
 	b.ReportMetric(float64(ops)/b.Elapsed().Seconds(), "ops/s")
 }
+
+func TestOperatorName(t *testing.T) {
+	for _, op := range []string{"Tj", "T*", "'", `"`, "BDC", "b*", "W*", "scn", "EI", "q"} {
+		if got := operatorName([]byte(op)); got != op {
+			t.Errorf("operatorName(%q) = %q", op, got)
+		}
+	}
+	for _, op := range []string{"", "Tjx", "T", "begin", "def", "1", "{"} {
+		if got := operatorName([]byte(op)); got != "" {
+			t.Errorf("operatorName(%q) = %q, want none", op, got)
+		}
+	}
+	op := []byte("BDC")
+	if n := testing.AllocsPerRun(100, func() { _ = operatorName(op) }); n != 0 {
+		t.Errorf("%v allocations per operator name", n)
+	}
+}
