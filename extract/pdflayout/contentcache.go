@@ -190,8 +190,8 @@ func (in *interpreter) decode(buf []byte, s pdf.Value) []byte {
 		}
 		// Read one byte past the limit at most: enough to know it is passed.
 		end := cap(buf)
-		if room := in.opts.MaxContentBytes - in.bytes + 1; int64(end-len(buf)) > room {
-			end = len(buf) + int(room)
+		if room := in.opts.MaxContentBytes - in.bytes; int64(end-len(buf))-1 > room {
+			end = len(buf) + int(room) + 1
 		}
 		n, err := rd.Read(buf[len(buf):end])
 		buf = buf[:len(buf)+n]

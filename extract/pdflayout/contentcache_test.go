@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -181,4 +182,14 @@ func TestStreamReaderMatchesLibrary(t *testing.T) {
 		t.Errorf("%d of %d streams read directly", direct, streams)
 	}
 	t.Logf("%d of %d streams read directly", direct, streams)
+}
+
+// TestHugeContentLimit: a limit near the int64 maximum does not overflow
+// the room left to read.
+func TestHugeContentLimit(t *testing.T) {
+	data := testPDF{pages: []string{textAt(50, 700, 12, "x")}}.bytes()
+	pages, errs, _ := interpretAll(t, data, Options{MaxContentBytes: math.MaxInt64})
+	if errs[0] != nil || pageText(pages[0]) != "x" {
+		t.Errorf("page %q, %v", pageText(pages[0]), errs[0])
+	}
 }

@@ -165,7 +165,7 @@ func (lx *contentLexer) next() (op []byte, args []operand, err error) {
 			// Operands with no operator after them are dropped.
 			return nil, nil, io.EOF
 		}
-		if len(lx.stack) >= maxOperands {
+		if len(lx.stack)+len(lx.elems) >= maxOperands {
 			return nil, nil, fmt.Errorf("%w: more than %d operands before an operator", ErrLimit, maxOperands)
 		}
 		switch c := d[lx.pos]; c {

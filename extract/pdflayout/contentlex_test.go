@@ -467,3 +467,16 @@ func TestOperatorName(t *testing.T) {
 		t.Errorf("%v allocations per operator name", n)
 	}
 }
+
+// TestContentLexerOperandLimit: operands piling up before an operator,
+// loose or in closed arrays, stop at maxOperands.
+func TestContentLexerOperandLimit(t *testing.T) {
+	for name, in := range map[string]string{
+		"numbers": strings.Repeat("1 ", maxOperands+1) + "Tc",
+		"arrays":  strings.Repeat("[1] ", maxOperands/2+1) + "TJ",
+	} {
+		if _, _, err := lexOps([]byte(in)); !errors.Is(err, ErrLimit) {
+			t.Errorf("%s: error %v, want the operand limit", name, err)
+		}
+	}
+}
