@@ -196,9 +196,22 @@ func (a *area) codes(opts Options) *codeIndex {
 		docsCiting: map[string]bool{}, holdsFindings: map[string]bool{}, holdsActions: map[string]bool{},
 		parent: map[*normalize.Item]*normalize.Item{}, keyed: map[[2]string][]*normalize.Item{},
 		section: map[*normalize.Item]string{},
-		title:   func(it *normalize.Item) string { return fold(a.docs[it.DocID].Title) },
+		title:   func(it *normalize.Item) string { return a.title(it.DocID) },
 	}
-	var findings []*normalize.Item
+	// byKey finds the findings a code names (names): its own key and
+	// the keys it is a sub-code of; byFold those of a key as
+	// strings.EqualFold compares.
+	byKey, byFold := map[string][]*normalize.Item{}, map[string][]*normalize.Item{}
+	named := func(code string) []*normalize.Item {
+		u := strings.ToUpper(code)
+		out := byKey[u]
+		for k := 0; k < len(u); k++ {
+			if u[k] == '.' || u[k] == '-' || u[k] == '/' {
+				out = append(slices.Clip(out), byKey[u[:k]]...)
+			}
+		}
+		return out
+	}
 	// A document whose findings carry distinct numbers (AFI1..AFI4) and
 	// whose sections are numbered alike answers finding n in section n.
 	byNumber := map[[2]string][]*normalize.Item{}
@@ -207,7 +220,8 @@ func (a *area) codes(opts Options) *codeIndex {
 		case normalize.KindFinding:
 			x.holdsFindings[it.DocID] = true
 			if it.Key != "" {
-				findings = append(findings, it)
+				byKey[strings.ToUpper(it.Key)] = append(byKey[strings.ToUpper(it.Key)], it)
+				byFold[foldKey(it.Key)] = append(byFold[foldKey(it.Key)], it)
 				if n := sectionNumber(it.Key); n != "" && n == strings.TrimLeftFunc(it.Key, unicode.IsLetter) {
 					byNumber[[2]string{it.DocID, n}] = append(byNumber[[2]string{it.DocID, n}], it)
 				}
@@ -264,7 +278,7 @@ func (a *area) codes(opts Options) *codeIndex {
 			continue
 		}
 		for _, c := range x.cited[it] {
-			for _, f := range findings {
+			for _, f := range named(c) {
 				if names(c, f.Key, true) {
 					x.docsCiting[it.DocID] = true
 				}
@@ -276,7 +290,19 @@ func (a *area) codes(opts Options) *codeIndex {
 			continue
 		}
 		coded := map[*normalize.Item]string{}
-		for _, f := range findings {
+		// The findings its codes, its key or its parent key name; no
+		// other can be coded to it.
+		var near []*normalize.Item
+		for _, c := range x.cited[it] {
+			near = append(near, named(c)...)
+		}
+		near = append(append(near, named(it.Key)...), byFold[foldKey(it.ParentKey)]...)
+		seen := map[*normalize.Item]bool{}
+		for _, f := range near {
+			if seen[f] {
+				continue
+			}
+			seen[f] = true
 			for _, c := range x.cited[it] {
 				if names(c, f.Key, true) {
 					coded[f] = "refs name " + c
@@ -363,11 +389,7 @@ func (x *codeIndex) explicit(c *candidate, opts Options) {
 // one action of the area outside src's document (a bare "1.3" that two
 // plans use says nothing).
 func (x *codeIndex) cites(src, dst *normalize.Item) bool {
-	codes := x.cited[src]
-	if a := appendixCode(src.Key); a != "" {
-		codes = append(codes, strings.ToUpper(a), strings.ToUpper(strings.TrimRightFunc(a, unicode.IsLower)))
-	}
-	for _, code := range codes {
+	for _, code := range x.codesOf(src) {
 		if !strings.EqualFold(code, dst.Key) {
 			continue
 		}
@@ -380,6 +402,17 @@ func (x *codeIndex) cites(src, dst *normalize.Item) bool {
 		return len(others) == 1
 	}
 	return false
+}
+
+// codesOf is every code it cites as the same_as evidence reads them: its
+// mentions, and for an appendix row the action it lists (A-2.4b lists 2.4b,
+// and 2.4 too).
+func (x *codeIndex) codesOf(it *normalize.Item) []string {
+	codes := x.cited[it]
+	if a := appendixCode(it.Key); a != "" {
+		codes = append(slices.Clip(codes), strings.ToUpper(a), strings.ToUpper(strings.TrimRightFunc(a, unicode.IsLower)))
+	}
+	return codes
 }
 
 // sameSection adds the evidence of an action and an outcome stated in one
