@@ -142,10 +142,9 @@ func newText(t string, r *rand.Rand) string {
 // (/memory/classes/total:bytes, what the process holds from the OS for its
 // heap, stacks and runtime) and of the live heap, every 5 ms.
 type memSampler struct {
-	stop       chan struct{}
-	wg         sync.WaitGroup
-	total, hp  uint64
-	sampledAll int
+	stop      chan struct{}
+	wg        sync.WaitGroup
+	total, hp uint64
 }
 
 func sampleMem() *memSampler {
@@ -160,7 +159,6 @@ func sampleMem() *memSampler {
 			metrics.Read(m)
 			s.total = max(s.total, m[0].Value.Uint64())
 			s.hp = max(s.hp, m[1].Value.Uint64())
-			s.sampledAll++
 			select {
 			case <-s.stop:
 				return
@@ -246,5 +244,41 @@ func TestLocalAreaBlocking(t *testing.T) {
 		if errA != nil || errB != nil || !bytes.Equal(a, b) {
 			t.Errorf("%s.parquet differs between blocking and every pair (%v, %v)", name, errA, errB)
 		}
+	}
+}
+
+// BenchmarkManyAreas runs the whole pipeline over generated batches
+// spread over the configured local areas (genBatch, eight documents at a
+// time per area) and reports wall ns/document with the peak
+// memory (total-MB, heap-MB as BenchmarkLocalArea500): time should grow
+// with the documents and memory stay flat. 4,000 documents take minutes.
+//
+//	go test -run '^$' -bench ManyAreas -benchtime 1x ./batch
+func BenchmarkManyAreas(b *testing.B) {
+	b.Setenv("SENDRECON_RUN_ROW_GROUP_ROWS", "2000")
+	for _, n := range []int{1000, 2000, 4000} {
+		b.Run(fmt.Sprintf("documents=%d", n), func(b *testing.B) {
+			dir := b.TempDir()
+			paths := genBatch(b, dir, n)
+			var total, heap uint64
+			for i := 0; b.Loop(); i++ {
+				s := sampleMem()
+				cfg, err := config.Load("")
+				if err != nil {
+					b.Fatal(err)
+				}
+				cfg.Run.Out = filepath.Join(dir, fmt.Sprint("out", i))
+				cfg.Run.Progress = "off"
+				cfg.Run.ReportMaxDocuments = 0
+				if _, err := (&Batch{Config: cfg, Force: true}).Run(context.Background(), expand(b, paths), nil); err != nil {
+					b.Fatal(err)
+				}
+				t, h := s.done()
+				total, heap = max(total, t), max(heap, h)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/document")
+			b.ReportMetric(float64(total)/(1<<20), "total-MB")
+			b.ReportMetric(float64(heap)/(1<<20), "heap-MB")
+		})
 	}
 }

@@ -451,7 +451,7 @@ func (b *blocker) mayPass(src *normalize.Item, i int32) bool {
 		return false // no term in common
 	}
 	sim := sv.cosine(b.vec[i])
-	if sim < minSimilarity {
+	if sim < minSimilarity*(1-needSlack)-needSlack {
 		return false // nothing to add the rest to
 	}
 	opts := b.s.opts

@@ -154,6 +154,47 @@ func TestBlockingLosesNoLink(t *testing.T) {
 	}
 }
 
+// TestBlockingRandomOptions: blocking equals scoring every pair under
+// random thresholds and weights (as learning may set them), on small areas
+// whose items share leads, organisations, due dates and themes.
+func TestBlockingRandomOptions(t *testing.T) {
+	for seed := range 12 {
+		r := rand.New(rand.NewPCG(uint64(seed), 99))
+		in := oneArea(10 + 2*seed)
+		for i := range in.Items {
+			it := &in.Items[i]
+			if r.IntN(2) == 0 {
+				it.LeadOrgs = []string{fmt.Sprintf("Org %d", r.IntN(4))}
+			}
+			if r.IntN(2) == 0 {
+				it.Due = day(fmt.Sprintf("202%d-0%d-01", r.IntN(3), 1+r.IntN(9)))
+			}
+		}
+		o := testOptions()
+		o.Themes = map[string][]string{"voice": {"voice", "engagement", "survey"}, "data": {"data", "performance"}, "early": {"early years"}}
+		o.Threshold = Thresholds{Addresses: 0.05 + 0.6*r.Float64(), Implements: 0.05 + 0.6*r.Float64(), SameAs: 0.05 + 0.6*r.Float64()}
+		o.Weights = Weights{
+			ExplicitRef: r.Float64(), TitleRef: r.Float64(), Text: 0.2 + r.Float64(),
+			SharedLead: 0.3 * r.Float64(), SharedOrg: 0.3 * r.Float64(), SharedDate: 0.3 * r.Float64(),
+			SharedTheme: 0.2 * r.Float64(), SameSection: 0.5 * r.Float64(),
+		}
+		if r.IntN(2) == 0 {
+			o.FindingFloor = 0.2 * r.Float64()
+		}
+		o.MinSharedTerms, o.ParentShare = r.IntN(4), r.Float64()
+		got := Run(in, nil, o)
+		o.Exhaustive = true
+		want := Run(in, nil, o)
+		t.Logf("seed %d: %d links", seed, len(want.Links))
+		if !reflect.DeepEqual(got.Links, want.Links) {
+			t.Errorf("seed %d: blocking proposes %d links, every pair %d", seed, len(got.Links), len(want.Links))
+			for _, l := range diffLinks(got.Links, want.Links) {
+				t.Log(l)
+			}
+		}
+	}
+}
+
 func diffLinks(got, want []Link) []string {
 	in := map[Link]bool{}
 	for _, l := range got {
