@@ -251,7 +251,8 @@ func TestLocalAreaBlocking(t *testing.T) {
 // spread over the configured local areas (genBatch, eight documents at a
 // time per area) and reports wall ns/document with the peak
 // memory (total-MB, heap-MB as BenchmarkLocalArea500): time should grow
-// with the documents and memory stay flat. 4,000 documents take minutes.
+// with the documents and memory stay flat (measured 4.8, 3.8 and 4.6
+// ms/document and 75, 79 and 83 MB at 1,000, 2,000 and 4,000 documents).
 //
 //	go test -run '^$' -bench ManyAreas -benchtime 1x ./batch
 func BenchmarkManyAreas(b *testing.B) {

@@ -109,9 +109,9 @@ func pseudoWord(i int) string {
 func TestBlockingLosesNoLink(t *testing.T) {
 	inputs := map[string]Input{
 		"small":      testInput(),
-		"synthetic":  syntheticBatch(3),
-		"copies":     areaOfCopies(3),
-		"one area":   oneArea(40),
+		"synthetic":  syntheticBatch(2),
+		"copies":     areaOfCopies(2),
+		"one area":   oneArea(26),
 		"versions":   areaOfVersions(6),
 		"no titles":  untitled(syntheticBatch(2)),
 		"same title": sameTitle(syntheticBatch(2)),
