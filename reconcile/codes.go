@@ -148,8 +148,13 @@ type codeIndex struct {
 	cited map[*normalize.Item][]string
 	// findings holds, per action, the findings its codes name: by
 	// reference, by its own key or section (PA1.1 under PA1), or by the
-	// number of its document's section that quotes one finding.
+	// number of its document's section that quotes one finding; only
+	// those it can address (its own document's, or of a document
+	// holding no actions).
 	findings map[*normalize.Item]map[*normalize.Item]string
+	// coded holds the actions coded to some finding, one findings
+	// leaves out included.
+	coded map[*normalize.Item]bool
 	// actions maps a code to the actions keyed so, per edition.
 	actions map[string][]*normalize.Item
 	// docsCiting holds the documents some of whose actions cite findings
@@ -190,8 +195,8 @@ func (a *area) codes(opts Options) *codeIndex {
 		cues[strings.ToLower(c)] = true
 	}
 	x := &codeIndex{
-		cited:      map[*normalize.Item][]string{},
-		findings:   map[*normalize.Item]map[*normalize.Item]string{},
+		cited:    map[*normalize.Item][]string{},
+		findings: map[*normalize.Item]map[*normalize.Item]string{}, coded: map[*normalize.Item]bool{},
 		actions:    map[string][]*normalize.Item{},
 		docsCiting: map[string]bool{}, holdsFindings: map[string]bool{}, holdsActions: map[string]bool{},
 		parent: map[*normalize.Item]*normalize.Item{}, keyed: map[[2]string][]*normalize.Item{},
@@ -303,23 +308,35 @@ func (a *area) codes(opts Options) *codeIndex {
 				continue
 			}
 			seen[f] = true
+			why := ""
 			for _, c := range x.cited[it] {
 				if names(c, f.Key, true) {
-					coded[f] = "refs name " + c
+					why = "refs name " + c
 				}
 			}
 			// Its own code (PA1.1) or the section it sits in (PA1).
-			if _, ok := coded[f]; !ok && strings.IndexFunc(f.Key, unicode.IsLetter) >= 0 {
+			if why == "" && strings.IndexFunc(f.Key, unicode.IsLetter) >= 0 {
 				if names(it.Key, f.Key, true) && it.Key != f.Key {
-					coded[f] = "coded " + it.Key + " under " + f.Key
+					why = "coded " + it.Key + " under " + f.Key
 				} else if strings.EqualFold(it.ParentKey, f.Key) {
-					coded[f] = "sits under " + f.Key
+					why = "sits under " + f.Key
 				}
+			}
+			if why == "" {
+				continue
+			}
+			x.coded[it] = true
+			// A finding of another plan is never addressed (score):
+			// it is kept only as the fact that the action is coded,
+			// so a plan re-issued many times does not hold every
+			// version's findings for every action.
+			if f.DocID == it.DocID || !x.holdsActions[f.DocID] {
+				coded[f] = why
 			}
 		}
 		// Only a document that does not code its actions to findings
 		// otherwise is read by its section numbers.
-		if len(coded) == 0 && !x.docsCiting[it.DocID] {
+		if !x.coded[it] && !x.docsCiting[it.DocID] {
 			n := sectionNumber(it.ParentKey)
 			if n == "" {
 				n = sectionNumber(it.Key)
@@ -331,6 +348,7 @@ func (a *area) codes(opts Options) *codeIndex {
 			}
 		}
 		if len(coded) > 0 {
+			x.coded[it] = true
 			x.findings[it] = coded
 		}
 	}

@@ -258,7 +258,7 @@ func (s *scorer) score(src, dst *normalize.Item, implVec vector) (candidate, boo
 	if s.titleRefs[pair{src, dst}] {
 		cand.add(FeatureTitleRef, 1, opts.Weights.TitleRef, "title_ref", fmt.Sprintf("text names %q", a.docs[dst.DocID].Title))
 	}
-	if rel == RelAddresses && cand.score == 0 && (s.codesFindings[src] || len(codes.findings[src]) > 0 || src.DocID == dst.DocID && s.docsCoding[src.DocID]) {
+	if rel == RelAddresses && cand.score == 0 && (s.codesFindings[src] || codes.coded[src] || src.DocID == dst.DocID && s.docsCoding[src.DocID]) {
 		// The action's own references name its findings, or its
 		// document maps its actions to its own findings by
 		// reference: that mapping is the document's word, and a
