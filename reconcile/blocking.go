@@ -73,10 +73,10 @@ type blocker struct {
 	forAction, forFinding map[pkey]*postings
 	// vec and impl are each item's vector and implVec, numbered; leads
 	// and orgs its leads and lead organisations, folded.
-	vec, impl   []ivec
-	leads, orgs [][]string
-	maxW        []float64
-	text        bool
+	vec, impl           []ivec
+	leads, orgs, themes [][]string
+	maxW                []float64
+	text                bool
 	// mark holds the stamp of the last source each item was a
 	// candidate of, keyed the stamp of the last it was one of by a code,
 	// a title or its document (not by its words alone).
@@ -124,9 +124,10 @@ func (s *scorer) blocker() *blocker {
 		text: opts.Weights.Text > 0,
 	}
 	groups := map[string]int32{}
-	b.leads, b.orgs = make([][]string, len(a.items)), make([][]string, len(a.items))
+	b.leads, b.orgs, b.themes = make([][]string, len(a.items)), make([][]string, len(a.items)), make([][]string, len(a.items))
 	for i, it := range a.items {
 		b.pos[it] = int32(i)
+		b.themes[i] = s.themes[it]
 		for _, l := range it.Leads {
 			b.leads[i] = append(b.leads[i], fold(l))
 		}
@@ -426,7 +427,7 @@ func (b *blocker) candidates(src *normalize.Item) []*normalize.Item {
 	slices.Sort(hit)
 	out := make([]*normalize.Item, 0, len(hit))
 	for _, i := range hit {
-		if b.keyed[i] == b.stamp || b.mayPass(src, i) {
+		if b.keyed[i] == b.stamp || b.mayPass(b.pos[src], i) {
 			out = append(out, b.items[i])
 		}
 	}
@@ -437,15 +438,15 @@ func (b *blocker) candidates(src *normalize.Item) []*normalize.Item {
 // could reach its relation's threshold (the finding floor, for addresses):
 // its text similarity in full (similar scales it down, never up) and every
 // theme, lead, organisation and due date the two share.
-func (b *blocker) mayPass(src *normalize.Item, i int32) bool {
-	dst := b.items[i]
+func (b *blocker) mayPass(me, i int32) bool {
+	src, dst := b.items[me], b.items[i]
 	rel := relation(src, dst)
 	if rel == "" {
 		return false
 	}
-	sv := b.vec[b.pos[src]]
+	sv := b.vec[me]
 	if rel == RelImplements {
-		sv = b.impl[b.pos[src]]
+		sv = b.impl[me]
 	}
 	if len(sv.ids) == 0 || len(b.vec[i].ids) == 0 || sv.ids[0] > b.vec[i].ids[len(b.vec[i].ids)-1] || b.vec[i].ids[0] > sv.ids[len(sv.ids)-1] {
 		return false // no term in common
@@ -462,13 +463,12 @@ func (b *blocker) mayPass(src *normalize.Item, i int32) bool {
 	}
 	score := max(0, w.Text) * sim
 	shared := 0
-	for _, th := range b.s.themes[src] {
-		if slices.Contains(b.s.themes[dst], th) {
+	for _, th := range b.themes[me] {
+		if slices.Contains(b.themes[i], th) {
 			shared++
 		}
 	}
 	score += float64(min(shared, 2)) * max(0, w.SharedTheme)
-	me := b.pos[src]
 	if shareAny(b.leads[me], b.leads[i]) {
 		score += max(0, w.SharedLead)
 	}
