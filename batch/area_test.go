@@ -198,7 +198,9 @@ func runArea(tb testing.TB, out string, paths []string, exhaustive bool) Summary
 // documents, copies and versions of one family (writeAreaFamily), and
 // reports seconds, links and the peak memory the Go runtime held
 // (total-MB, /memory/classes/total:bytes sampled every 5 ms; heap-MB is
-// the live heap's peak). The aim: under 60 s and 1 GB.
+// the live heap's peak). The aim: under 60 s and 1 GB. Measured at 500
+// documents on a loaded 2-core machine: 12.5 s, 24,603 links, 190 MB
+// (before blocking: 206 s, 435 MB).
 //
 //	go test -run '^$' -bench LocalArea500 -benchtime 1x ./batch
 func BenchmarkLocalArea500(b *testing.B) {
