@@ -84,7 +84,7 @@ func (o Options) withDefaults() Options {
 
 // parquetOptions checks the options and turns them into writer options.
 func (o Options) parquetOptions() ([]parquet.WriterOption, error) {
-	codecs := map[string]compress.Codec{"zstd": &parquet.Zstd, "snappy": &parquet.Snappy}
+	codecs := map[string]compress.Codec{"zstd": zstdCodec, "snappy": &parquet.Snappy}
 	codec, ok := codecs[o.Compression]
 	if !ok {
 		return nil, fmt.Errorf("emit: compression %q: want zstd or snappy", o.Compression)

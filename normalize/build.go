@@ -19,7 +19,9 @@ type builder struct {
 	refs     *refParser
 	leads    *leadParser
 	sections []sectionMatcher
-	skip     []*regexp.Regexp
+	// sectionMemo caches sectionIndex by text.
+	sectionMemo map[string]int
+	skip        []*regexp.Regexp
 	// label reads "Priority 1: ..." headings (normalize.heading_labels).
 	label *regexp.Regexp
 

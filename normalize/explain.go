@@ -36,6 +36,21 @@ func (b *builder) trace() []Trace {
 		}
 	}
 	out := make([]Trace, len(b.items))
+	// A table's column roles are read, and its cells folded, once, not
+	// once per row item.
+	roles := map[int]string{}
+	foldedCells := map[*layout.Table][]string{}
+	folded := func(t *layout.Table) []string {
+		f, ok := foldedCells[t]
+		if !ok {
+			f = make([]string, len(t.Cells))
+			for i := range t.Cells {
+				f[i] = fold(t.Cells[i].Text)
+			}
+			foldedCells[t] = f
+		}
+		return f
+	}
 	for i, it := range b.items {
 		a := b.aux[i]
 		tr := Trace{Rule: a.rule, Block: a.block, Page: it.Page, Table: -1, Row: -1}
@@ -47,9 +62,14 @@ func (b *builder) trace() []Trace {
 			}
 			if blk.Kind == layout.KindTable && blk.Table != nil {
 				tr.Table = tableAt[a.block]
-				tr.Row = rowOf(blk.Table, it.Text)
+				tr.Row = rowOf(blk.Table, folded(blk.Table), it.Text)
 				if tr.Rule == "" {
-					tr.Rule = "table: rows read by column roles " + b.rolesText(blk.Table)
+					r, ok := roles[a.block]
+					if !ok {
+						r = b.rolesText(blk.Table)
+						roles[a.block] = r
+					}
+					tr.Rule = "table: rows read by column roles " + r
 				}
 			}
 		}
@@ -62,15 +82,14 @@ func (b *builder) trace() []Trace {
 }
 
 // rowOf is the first table row with a cell holding text, or -1.
-func rowOf(t *layout.Table, text string) int {
+func rowOf(t *layout.Table, foldedCells []string, text string) int {
 	want := fold(text)
 	if want == "" {
 		return -1
 	}
-	for i := range t.Cells {
-		c := &t.Cells[i]
-		if got := fold(c.Text); got != "" && (strings.Contains(got, want) || len(got) > 20 && strings.Contains(want, got)) {
-			return c.Row
+	for i, got := range foldedCells {
+		if got != "" && (strings.Contains(got, want) || len(got) > 20 && strings.Contains(want, got)) {
+			return t.Cells[i].Row
 		}
 	}
 	return -1

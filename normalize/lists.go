@@ -3,6 +3,7 @@ package normalize
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -167,15 +168,32 @@ func (b *builder) sectionOf(heading, lead string) (sectionMatcher, bool) {
 		if s == "" {
 			continue
 		}
-		for _, m := range b.sections {
-			for _, re := range m.res {
-				if re.MatchString(s) {
-					return m, true
-				}
-			}
+		if i := b.sectionIndex(s); i >= 0 {
+			return b.sections[i], true
 		}
 	}
 	return sectionMatcher{}, false
+}
+
+// sectionIndex is the index of the first section rule matching s, -1 for
+// none. The answer is kept per text: the same headings are asked about for
+// every list below them, and the rules are case-insensitive regexps.
+func (b *builder) sectionIndex(s string) int {
+	if i, ok := b.sectionMemo[s]; ok {
+		return i
+	}
+	found := -1
+	for i, m := range b.sections {
+		if slices.ContainsFunc(m.res, func(re *regexp.Regexp) bool { return re.MatchString(s) }) {
+			found = i
+			break
+		}
+	}
+	if b.sectionMemo == nil {
+		b.sectionMemo = map[string]int{}
+	}
+	b.sectionMemo[s] = found
+	return found
 }
 
 // topItems returns the top-level items of a list; sub-items are details of

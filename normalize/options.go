@@ -2,7 +2,6 @@ package normalize
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -197,13 +196,13 @@ func (o Options) Validate() []error {
 			bad(key+".kind", "unknown item kind %q", s.Kind)
 		}
 		for j, p := range s.Patterns {
-			if _, err := regexp.Compile("(?i)" + p); err != nil {
+			if _, err := compile("(?i)" + p); err != nil {
 				bad(fmt.Sprintf("%s.patterns[%d]", key, j), "%v", err)
 			}
 		}
 	}
 	for i, p := range o.SkipSections {
-		if _, err := regexp.Compile("(?i)" + p); err != nil {
+		if _, err := compile("(?i)" + p); err != nil {
 			bad(fmt.Sprintf("skip_sections[%d]", i), "%v", err)
 		}
 	}
@@ -213,7 +212,7 @@ func (o Options) Validate() []error {
 			bad(key+".field", "unknown field %q (want one of %s)", f.Field, strings.Join(sectionFields, ", "))
 		}
 		for j, p := range f.Patterns {
-			if _, err := regexp.Compile("(?i)" + p); err != nil {
+			if _, err := compile("(?i)" + p); err != nil {
 				bad(fmt.Sprintf("%s.patterns[%d]", key, j), "%v", err)
 			}
 		}
@@ -251,7 +250,7 @@ func (o Options) Validate() []error {
 			}
 		}
 		for j, p := range append(append([]string{}, d.Title...), d.Text...) {
-			if _, err := regexp.Compile("(?i)" + p); err != nil {
+			if _, err := compile("(?i)" + p); err != nil {
 				bad(fmt.Sprintf("%s.patterns[%d]", key, j), "%v", err)
 			}
 		}

@@ -11,7 +11,6 @@ import (
 )
 
 var (
-	reSpaces = regexp.MustCompile(`\s+`)
 	// A word broken at a line-end hyphen: "multi- agency", "roll- out".
 	reBrokenHyphen = regexp.MustCompile(`([a-z])- ([a-z])`)
 	// A leading item code: "1.2 Develop", "2.To ensure", "3) Review", a
@@ -26,12 +25,69 @@ func cleanText(s string) string {
 	s = strings.ReplaceAll(s, "\u00a0", " ")
 	s = reBulletCh.ReplaceAllString(s, "")
 	s = strings.Join(strings.Fields(s), " ")
+	if !strings.Contains(s, "- ") {
+		return s // nothing to rejoin: skip the regexp
+	}
 	return reBrokenHyphen.ReplaceAllString(s, "$1-$2")
 }
 
-// oneLine joins the lines of s with spaces, as written (no hyphen repair).
+// oneLine joins the lines of s with spaces, as written (no hyphen repair):
+// no-break spaces become spaces, the ends are trimmed and every run of
+// ASCII white space (what the regexp \s matches) becomes one space.
+//
+// It is called for nearly every block, cell and list item, several times
+// over, so it is a single scan that returns s itself when nothing needs
+// changing (the common case), instead of a regexp replacement (which was a
+// quarter of normalize's CPU).
 func oneLine(s string) string {
-	return reSpaces.ReplaceAllString(strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " ")), " ")
+	s = strings.TrimSpace(s)
+	if !needsOneLine(s) {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\u00a0", " ")
+	var sb strings.Builder
+	sb.Grow(len(s))
+	space := false
+	// Byte by byte: the white space folded is ASCII, and other bytes
+	// (invalid UTF-8 included) are copied as they are, as the regexp did.
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' {
+			space = true
+			continue
+		}
+		if space && sb.Len() > 0 {
+			sb.WriteByte(' ')
+		}
+		space = false
+		sb.WriteByte(c)
+	}
+	return sb.String()
+}
+
+// needsOneLine reports whether s (already trimmed) holds a no-break space,
+// a white space other than a single space, or two spaces together.
+func needsOneLine(s string) bool {
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ':
+			if prevSpace {
+				return true
+			}
+			prevSpace = true
+		case '\t', '\n', '\f', '\r':
+			return true
+		case 0xC2: // first byte of U+00A0
+			if i+1 < len(s) && s[i+1] == 0xA0 {
+				return true
+			}
+			prevSpace = false
+		default:
+			prevSpace = false
+		}
+	}
+	return false
 }
 
 // splitCode separates a leading item code from the text after it.
@@ -267,9 +323,24 @@ func isSubheading(t string) bool {
 var compiled sync.Map // string -> *regexp.Regexp
 
 func mustCompile(expr string) *regexp.Regexp {
-	if re, ok := compiled.Load(expr); ok {
-		return re.(*regexp.Regexp)
+	re, err := compile(expr)
+	if err != nil {
+		panic(err)
 	}
-	re, _ := compiled.LoadOrStore(expr, regexp.MustCompile(expr))
-	return re.(*regexp.Regexp)
+	return re
+}
+
+// compile is regexp.Compile through the cache. Only patterns that compile
+// are kept, so a bad one costs its error each time it is asked for (that
+// is Validate's business, once per run).
+func compile(expr string) (*regexp.Regexp, error) {
+	if re, ok := compiled.Load(expr); ok {
+		return re.(*regexp.Regexp), nil
+	}
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return nil, err
+	}
+	stored, _ := compiled.LoadOrStore(expr, re)
+	return stored.(*regexp.Regexp), nil
 }

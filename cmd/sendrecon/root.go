@@ -24,9 +24,12 @@ var errDocumentsFailed = errors.New("documents failed")
 
 // Run runs the sendrecon command line with args (without the program name).
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	root := newRootCmd(stdout, stderr)
+	root, g := newRootCmd(stdout, stderr)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
+	if perr := g.stopProfiles(); perr != nil && err == nil {
+		err = perr
+	}
 	if err != nil && !errors.Is(err, errDocumentsFailed) {
 		fmt.Fprintln(stderr, "sendrecon:", err)
 	}
@@ -49,9 +52,10 @@ type globals struct {
 	configFile string
 	stdout     io.Writer
 	stderr     io.Writer
+	profiles
 }
 
-func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+func newRootCmd(stdout, stderr io.Writer) (*cobra.Command, *globals) {
 	g := &globals{stdout: stdout, stderr: stderr}
 	root := &cobra.Command{
 		Use:   "sendrecon",
@@ -80,6 +84,8 @@ variables (SENDRECON_RUN_WORKERS=4 sets run.workers).`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&g.configFile, "config", "", "configuration `FILE` (YAML) read over the built-in defaults")
+	g.profiles.flags(root)
+	root.PersistentPreRunE = func(*cobra.Command, []string) error { return g.startProfiles() }
 	root.AddCommand(newRunCmd(g), newConfigCmd(g), newVersionCmd(g), newLayoutCmd(g), newExplainCmd(g), newReviewCmd(g), newDiffCmd(g), newMergeCmd(g))
-	return root
+	return root, g
 }
