@@ -1,7 +1,9 @@
 package pdflayout
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -56,11 +58,46 @@ func pageRules(pc *pageContent) (hs, vs []rule) {
 // dropUnderlines removes horizontal rules that underline text (links,
 // emphasis): a rule just below a baseline, no longer than the text above
 // it. Such a rule bounds no cell, and taken for one it splits cells.
+//
+// A page has hundreds of rules (every cell background gives two) and
+// thousands of glyphs: each rule looks only at the glyphs whose baselines
+// lie near it, found in the glyphs sorted by baseline, and adds up their
+// widths in page order as a scan of all of them would.
 func dropUnderlines(hs []rule, glyphs []glyph) []rule {
+	byY := make([]int32, 0, len(glyphs))
+	maxSize := 0.0
+	for i := range glyphs {
+		// A NaN baseline or size is near no rule.
+		if g := &glyphs[i]; !math.IsNaN(g.y) {
+			byY = append(byY, int32(i))
+			if g.size > maxSize {
+				maxSize = g.size
+			}
+		}
+	}
+	slices.SortFunc(byY, func(a, b int32) int { return cmp.Compare(glyphs[a].y, glyphs[b].y) })
+	var near []int32
 	out := hs[:0]
 	for _, h := range hs {
+		// Baselines from 0.3 of the largest size above the rule to half
+		// a point below it, with room for rounding.
+		slack := 1 + 1e-9*(math.Abs(h.pos)+maxSize)
+		lo, hi := h.pos-0.3*maxSize-slack, h.pos+0.5+slack
+		near = near[:0]
+		if math.IsNaN(lo) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
+			for i := range glyphs {
+				near = append(near, int32(i))
+			}
+		} else {
+			k := sort.Search(len(byY), func(k int) bool { return glyphs[byY[k]].y >= lo })
+			for ; k < len(byY) && glyphs[byY[k]].y <= hi; k++ {
+				near = append(near, byY[k])
+			}
+			slices.Sort(near)
+		}
 		covered := 0.0
-		for _, g := range glyphs {
+		for _, i := range near {
+			g := &glyphs[i]
 			if d := h.pos - g.y; d >= -0.5 && d <= 0.3*g.size && g.x1 > h.lo && g.x0 < h.hi {
 				covered += min(g.x1, h.hi) - max(g.x0, h.lo)
 			}
