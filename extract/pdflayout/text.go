@@ -72,7 +72,7 @@ const spaceGap = 0.18
 func buildLines(glyphs []glyph, page int, opt lineOptions) []line {
 	rs := make([]lineGlyph, len(glyphs))
 	for i := range glyphs {
-		rs[i] = lineGlyph{y: glyphs[i].y, x0: glyphs[i].x0, i: int32(i)}
+		rs[i] = lineGlyph{y: glyphs[i].y, i: int32(i)}
 	}
 	return linesFrom(glyphs, rs, page, opt)
 }
@@ -82,7 +82,7 @@ func buildLines(glyphs []glyph, page int, opt lineOptions) []line {
 func buildLinesOf(glyphs []glyph, sel []int32, page int, opt lineOptions) []line {
 	rs := make([]lineGlyph, len(sel))
 	for k, i := range sel {
-		rs[k] = lineGlyph{y: glyphs[i].y, x0: glyphs[i].x0, i: i}
+		rs[k] = lineGlyph{y: glyphs[i].y, i: i}
 	}
 	return linesFrom(glyphs, rs, page, opt)
 }
@@ -92,34 +92,59 @@ func buildLinesOf(glyphs []glyph, sel []int32, page int, opt lineOptions) []line
 // records instead. y is the glyph's baseline as line building sees it
 // (lowerRaised moves raised marks onto the line they follow).
 type lineGlyph struct {
-	y, x0 float64
-	i     int32 // index into the glyphs given
+	y float64
+	i int32 // index into the glyphs given
 }
 
-// byBaseline and byLeft order lineGlyphs as a "less" on y or x0 would:
-// only a negative result counts as less, so that a stable sort gives
-// exactly the order sort.SliceStable gave with that less (NaN included).
-func byBaseline(a, b lineGlyph) int {
-	if a.y < b.y {
-		return -1
+// sortByBaseline sorts rs by y as sort.SliceStable did with y < y' as
+// its less: the comparison gives a negative result exactly where that
+// less was true, and nothing else of it counts (NaN included). Glyphs
+// mostly come in drawing order, top to bottom: input already in order
+// (and free of NaN, which orders nothing) is left as it is, which is
+// what a stable sort makes of it.
+func sortByBaseline(rs []lineGlyph) {
+	if !inOrder(rs, func(r lineGlyph) float64 { return r.y }) {
+		slices.SortStableFunc(rs, func(a, b lineGlyph) int {
+			if a.y < b.y {
+				return -1
+			}
+			return 1
+		})
 	}
-	return 1
 }
 
-func byLeft(a, b lineGlyph) int {
-	if a.x0 < b.x0 {
-		return -1
+// sortByLeft sorts a row left to right as sortByBaseline sorts by y.
+func sortByLeft(gs []glyph, row []lineGlyph) {
+	if !inOrder(row, func(r lineGlyph) float64 { return gs[r.i].x0 }) {
+		slices.SortStableFunc(row, func(a, b lineGlyph) int {
+			if gs[a.i].x0 < gs[b.i].x0 {
+				return -1
+			}
+			return 1
+		})
 	}
-	return 1
+}
+
+// inOrder reports whether key never decreases along rs and is never NaN.
+func inOrder(rs []lineGlyph, key func(lineGlyph) float64) bool {
+	prev := math.Inf(-1)
+	for _, r := range rs {
+		k := key(r)
+		if k < prev || math.IsNaN(k) {
+			return false
+		}
+		prev = k
+	}
+	return true
 }
 
 func linesFrom(gs []glyph, rs []lineGlyph, page int, opt lineOptions) []line {
 	if len(rs) == 0 {
 		return nil
 	}
-	slices.SortStableFunc(rs, byBaseline)
+	sortByBaseline(rs)
 	if lowerRaised(gs, rs) {
-		slices.SortStableFunc(rs, byBaseline)
+		sortByBaseline(rs)
 	}
 	lb := newLineBuilder(gs, rs, page, opt)
 	start := 0
@@ -143,6 +168,16 @@ func inReadingOrder(a, b *line) bool {
 		return a.y < b.y
 	}
 	return a.x0 < b.x0
+}
+
+// linesInOrder reports whether no line reads before the one ahead of it.
+func linesInOrder(ls []line) bool {
+	for k := 1; k < len(ls); k++ {
+		if inReadingOrder(&ls[k], &ls[k-1]) {
+			return false
+		}
+	}
+	return true
 }
 
 // lowerRaised puts raised small glyphs (a footnote mark "1", the "st" of
@@ -227,11 +262,12 @@ type lineBuilder struct {
 }
 
 func newLineBuilder(gs []glyph, rs []lineGlyph, page int, opt lineOptions) *lineBuilder {
-	// Each glyph writes its text, or a space, and at most one space
-	// before it: room for every byte, so that the arenas never grow.
-	n := 0
+	// Room for the glyphs' text and a space between words. The arenas
+	// grow past it if need be: the lines hold capped sub-slices, which
+	// keep the old storage when they do.
+	n := len(rs)/4 + 8
 	for _, r := range rs {
-		n += max(len(gs[r.i].text), 1) + 1
+		n += len(gs[r.i].text)
 	}
 	return &lineBuilder{
 		gs: gs, page: page, opt: opt,
@@ -243,7 +279,7 @@ func newLineBuilder(gs []glyph, rs []lineGlyph, page int, opt lineOptions) *line
 
 // row turns glyphs sharing a baseline into one or more lines.
 func (lb *lineBuilder) row(row []lineGlyph) {
-	slices.SortStableFunc(row, byLeft)
+	sortByLeft(lb.gs, row)
 	var cur line
 	var boldN, letterN int
 	var prev *glyph
@@ -334,6 +370,11 @@ func (lb *lineBuilder) finish() []line {
 		lb.out[k].text = strings.TrimSpace(all[sp[0]:sp[1]])
 	}
 	out := lb.out
+	// A stable sort of up to 20 is one insertion sort: where no line
+	// comes before the one ahead of it, it moves nothing.
+	if len(out) <= 20 && linesInOrder(out) {
+		return out
+	}
 	order := make([]int32, len(out))
 	for i := range order {
 		order[i] = int32(i)
