@@ -54,7 +54,7 @@ func addShapeBullets(pc *pageContent) {
 		seen[key] = true
 		g := pc.glyphs[next]
 		added = append(added, glyph{
-			x0: m.x0, x1: m.x1, y: g.y, size: g.size, text: shapeBullet, page: pc.number,
+			x0: m.x0, x1: m.x1, y: g.y, size: g.size, text: shapeBullet,
 			mcid: g.mcid, artifact: g.artifact,
 		})
 	}

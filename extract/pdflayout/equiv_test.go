@@ -206,7 +206,7 @@ func randomGlyphs(r *rand.Rand, n int) []glyph {
 		if r.IntN(6) == 0 {
 			x0 += size * (0.1 + 5*r.Float64()) // a gap, sometimes a column's
 		}
-		g := glyph{x0: x0, x1: x0 + w, y: y, size: size, text: texts[r.IntN(len(texts))], page: 1, bold: r.IntN(3) == 0}
+		g := glyph{x0: x0, x1: x0 + w, y: y, size: size, text: texts[r.IntN(len(texts))], bold: r.IntN(3) == 0}
 		switch r.IntN(200) {
 		case 0:
 			g.y = math.NaN()

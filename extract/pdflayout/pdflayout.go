@@ -63,15 +63,17 @@ func Extract(ctx context.Context, path string, r io.ReaderAt, size int64, opts O
 	}
 	fonts := fontCache{}
 	pages := make([]*pageContent, len(refs))
+	glyphHint := 0
 	for i, ref := range refs {
 		if err := ctx.Err(); err != nil {
 			return nil, &Error{Path: path, Page: i + 1, Err: err}
 		}
-		pc, err := interpretPage(ref, i+1, opts, fonts)
+		pc, err := interpretPage(ref, i+1, opts, fonts, glyphHint)
 		if err != nil {
 			doc.PageErrors = append(doc.PageErrors, layout.PageError{Page: i + 1, Err: err.Error()})
 			continue
 		}
+		glyphHint = len(pc.glyphs)
 		if readHook != nil {
 			readHook(pc)
 		}
