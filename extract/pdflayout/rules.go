@@ -58,48 +58,37 @@ func pageRules(pc *pageContent) (hs, vs []rule) {
 // dropUnderlines removes horizontal rules that underline text (links,
 // emphasis): a rule just below a baseline, no longer than the text above
 // it. Such a rule bounds no cell, and taken for one it splits cells.
-//
-// A page has hundreds of rules (every cell background gives two) and
-// thousands of glyphs: each rule looks only at the glyphs whose baselines
-// lie near it, found in the glyphs sorted by baseline, and adds up their
-// widths in page order as a scan of all of them would.
 func dropUnderlines(hs []rule, glyphs []glyph) []rule {
-	byY := make([]int32, 0, len(glyphs))
-	maxSize := 0.0
-	for i := range glyphs {
-		// A NaN baseline or size is near no rule.
-		if g := &glyphs[i]; !math.IsNaN(g.y) {
-			byY = append(byY, int32(i))
-			if g.size > maxSize {
-				maxSize = g.size
-			}
-		}
+	if len(hs) == 0 {
+		return hs
 	}
-	slices.SortFunc(byY, func(a, b int32) int { return cmp.Compare(glyphs[a].y, glyphs[b].y) })
-	var near []int32
+	// A page has hundreds of rules (every cell background gives two)
+	// and thousands of glyphs: beyond a few rules, each looks only at
+	// the glyphs whose baselines lie near it.
+	var near *baselineIndex
+	if len(hs) > 16 {
+		near = newBaselineIndex(glyphs)
+	}
+	var cand []int32
 	out := hs[:0]
 	for _, h := range hs {
-		// Baselines from 0.3 of the largest size above the rule to half
-		// a point below it, with room for rounding.
-		slack := 1 + 1e-9*(math.Abs(h.pos)+maxSize)
-		lo, hi := h.pos-0.3*maxSize-slack, h.pos+0.5+slack
-		near = near[:0]
-		if math.IsNaN(lo) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
-			for i := range glyphs {
-				near = append(near, int32(i))
-			}
-		} else {
-			k := sort.Search(len(byY), func(k int) bool { return glyphs[byY[k]].y >= lo })
-			for ; k < len(byY) && glyphs[byY[k]].y <= hi; k++ {
-				near = append(near, byY[k])
-			}
-			slices.Sort(near)
-		}
 		covered := 0.0
-		for _, i := range near {
-			g := &glyphs[i]
+		add := func(g *glyph) {
 			if d := h.pos - g.y; d >= -0.5 && d <= 0.3*g.size && g.x1 > h.lo && g.x0 < h.hi {
 				covered += min(g.x1, h.hi) - max(g.x0, h.lo)
+			}
+		}
+		var ok bool
+		if near != nil {
+			cand, ok = near.around(h.pos, cand[:0])
+		}
+		if ok {
+			for _, i := range cand {
+				add(&glyphs[i])
+			}
+		} else {
+			for i := range glyphs {
+				add(&glyphs[i])
 			}
 		}
 		if covered < 0.6*(h.hi-h.lo) {
@@ -107,6 +96,49 @@ func dropUnderlines(hs []rule, glyphs []glyph) []rule {
 		}
 	}
 	return out
+}
+
+// baselineIndex finds the glyphs whose baselines lie near a rule.
+type baselineIndex struct {
+	glyphs  []glyph
+	byY     []int32 // glyphs with a baseline, by baseline
+	maxSize float64
+}
+
+func newBaselineIndex(glyphs []glyph) *baselineIndex {
+	bi := &baselineIndex{glyphs: glyphs, byY: make([]int32, 0, len(glyphs))}
+	for i := range glyphs {
+		// A NaN baseline or size is near no rule.
+		if g := &glyphs[i]; !math.IsNaN(g.y) {
+			bi.byY = append(bi.byY, int32(i))
+			if g.size > bi.maxSize {
+				bi.maxSize = g.size
+			}
+		}
+	}
+	slices.SortFunc(bi.byY, func(a, b int32) int { return cmp.Compare(glyphs[a].y, glyphs[b].y) })
+	return bi
+}
+
+// around appends to out, in page order, every glyph that can underlie a
+// rule at pos: baselines from 0.3 of the largest size above it to half a
+// point below, with room for rounding. False where pos or the sizes are
+// not finite: then any glyph may, and the caller looks at all of them.
+func (bi *baselineIndex) around(pos float64, out []int32) ([]int32, bool) {
+	slack := 1 + 1e-9*(math.Abs(pos)+bi.maxSize)
+	lo, hi := pos-0.3*bi.maxSize-slack, pos+0.5+slack
+	if math.IsNaN(lo) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
+		return out, false
+	}
+	gs, byY := bi.glyphs, bi.byY
+	k := sort.Search(len(byY), func(k int) bool { return gs[byY[k]].y >= lo })
+	for ; k < len(byY) && gs[byY[k]].y <= hi; k++ {
+		out = append(out, byY[k])
+	}
+	// The widths are added up in page order, as a scan of every glyph
+	// adds them: the same sum to the last bit.
+	slices.Sort(out)
+	return out, true
 }
 
 // mergeRules snaps rules at nearly the same position onto one line and

@@ -274,6 +274,9 @@ func newLineBuilder(gs []glyph, rs []lineGlyph, page int, opt lineOptions) *line
 		text:  make([]byte, 0, n),
 		xs:    make([]float64, 0, n),
 		words: make([]wordStart, 0, len(rs)/4+1),
+		// Lines run some 20 to 80 glyphs in body text, fewer in cells.
+		out:   make([]line, 0, len(rs)/16+1),
+		spans: make([][2]int, 0, len(rs)/16+1),
 	}
 }
 
