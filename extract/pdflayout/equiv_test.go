@@ -302,3 +302,37 @@ func cmpFloat(a, b float64) int {
 	}
 	return 0
 }
+
+// TestSortFuncAsSortSlice: addShapeBullets takes the first glyph right of
+// a mark in the order sort.Slice gave; slices.SortFunc with a negative
+// result exactly where that less held is the same pdqsort, ties and all.
+func TestSortFuncAsSortSlice(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for trial := range 500 {
+		n := r.IntN(300)
+		xs := make([]float64, n)
+		for i := range xs {
+			xs[i] = float64(r.IntN(1 + n/4)) // many ties
+		}
+		want := make([]int, n)
+		for i := range want {
+			want[i] = i
+		}
+		sort.Slice(want, func(a, b int) bool { return xs[want[a]] < xs[want[b]] })
+		got := make([]glyphAt, n)
+		for i := range got {
+			got[i] = glyphAt{xs[i], int32(i)}
+		}
+		slices.SortFunc(got, func(a, b glyphAt) int {
+			if a.key < b.key {
+				return -1
+			}
+			return 1
+		})
+		for i := range got {
+			if int(got[i].i) != want[i] {
+				t.Fatalf("trial %d: order differs at %d", trial, i)
+			}
+		}
+	}
+}

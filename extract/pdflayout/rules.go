@@ -100,23 +100,29 @@ func dropUnderlines(hs []rule, glyphs []glyph) []rule {
 
 // baselineIndex finds the glyphs whose baselines lie near a rule.
 type baselineIndex struct {
-	glyphs  []glyph
-	byY     []int32 // glyphs with a baseline, by baseline
+	byY     []glyphAt // glyphs with a baseline, by baseline
 	maxSize float64
 }
 
+// glyphAt is a glyph's coordinate (its baseline, or its left edge) and
+// its index among the page's glyphs: what sorting glyphs compares.
+type glyphAt struct {
+	key float64
+	i   int32
+}
+
 func newBaselineIndex(glyphs []glyph) *baselineIndex {
-	bi := &baselineIndex{glyphs: glyphs, byY: make([]int32, 0, len(glyphs))}
+	bi := &baselineIndex{byY: make([]glyphAt, 0, len(glyphs))}
 	for i := range glyphs {
 		// A NaN baseline or size is near no rule.
 		if g := &glyphs[i]; !math.IsNaN(g.y) {
-			bi.byY = append(bi.byY, int32(i))
+			bi.byY = append(bi.byY, glyphAt{g.y, int32(i)})
 			if g.size > bi.maxSize {
 				bi.maxSize = g.size
 			}
 		}
 	}
-	slices.SortFunc(bi.byY, func(a, b int32) int { return cmp.Compare(glyphs[a].y, glyphs[b].y) })
+	slices.SortFunc(bi.byY, func(a, b glyphAt) int { return cmp.Compare(a.key, b.key) })
 	return bi
 }
 
@@ -130,10 +136,10 @@ func (bi *baselineIndex) around(pos float64, out []int32) ([]int32, bool) {
 	if math.IsNaN(lo) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
 		return out, false
 	}
-	gs, byY := bi.glyphs, bi.byY
-	k := sort.Search(len(byY), func(k int) bool { return gs[byY[k]].y >= lo })
-	for ; k < len(byY) && gs[byY[k]].y <= hi; k++ {
-		out = append(out, byY[k])
+	byY := bi.byY
+	k := sort.Search(len(byY), func(k int) bool { return byY[k].key >= lo })
+	for ; k < len(byY) && byY[k].key <= hi; k++ {
+		out = append(out, byY[k].i)
 	}
 	// The widths are added up in page order, as a scan of every glyph
 	// adds them: the same sum to the last bit.

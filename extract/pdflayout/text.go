@@ -138,6 +138,8 @@ func inOrder(rs []lineGlyph, key func(lineGlyph) float64) bool {
 	return true
 }
 
+// linesFrom builds the lines of the glyphs rs picks: rows by baseline,
+// each row split into lines left to right, all in reading order.
 func linesFrom(gs []glyph, rs []lineGlyph, page int, opt lineOptions) []line {
 	if len(rs) == 0 {
 		return nil
