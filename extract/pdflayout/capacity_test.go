@@ -84,7 +84,7 @@ func TestSplitAtHalvesKeepApart(t *testing.T) {
 	}
 	a, b := ls[0].splitAt(0)
 	wantX := append([]float64(nil), b.byteX...)
-	a.byteX = append(a.byteX, -1, -1, -1)
+	a.byteX = append(a.byteX, -1) // one: room the line has behind it
 	a.words = append(a.words, wordStart{-1, -1})
 	if !slices.Equal(b.byteX, wantX) {
 		t.Errorf("appending to the first half changed the second's byte positions: %v, want %v", b.byteX, wantX)
