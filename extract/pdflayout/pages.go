@@ -104,10 +104,18 @@ func pageSpace(b box, rotate int64) matrix {
 	return matrix{1, 0, 0, -1, -b.x0, b.y1}
 }
 
+// maxGlyphHint bounds the glyphs reserved for a page ahead (1 MB): more
+// than a dense page of small type holds.
+const maxGlyphHint = 1 << 14
+
 // interpretPage runs the page's content streams. A panic from the library
 // (it reports malformed input by panicking) or from a limit becomes an error
 // naming the page, so one bad page never costs the rest of the document.
-func interpretPage(ref pageRef, number int, opts Options, fonts fontCache) (pc *pageContent, err error) {
+// glyphHint is the room to make for the page's glyphs: the previous
+// page's count, pages of a document being alike (growing the slice by
+// appends allocated a third of all bytes; TestLayoutIgnoresSpareCapacity
+// holds the layout to not depending on that room).
+func interpretPage(ref pageRef, number int, opts Options, fonts fontCache, glyphHint int) (pc *pageContent, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			// The page's object number lets a reader find the damage
@@ -118,6 +126,11 @@ func interpretPage(ref pageRef, number int, opts Options, fonts fontCache) (pc *
 	b := ref.pageBox()
 	base := pageSpace(b, ref.rotate)
 	pc = &pageContent{number: number, width: b.w(), height: b.h()}
+	if glyphHint > 0 {
+		// Bounded: one page of a million glyphs must not make every page
+		// after it reserve a million.
+		pc.glyphs = make([]glyph, 0, min(glyphHint, maxGlyphHint))
+	}
 	if ref.rotate == 90 || ref.rotate == 270 {
 		pc.width, pc.height = b.h(), b.w()
 	}

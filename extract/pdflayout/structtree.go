@@ -1,6 +1,8 @@
 package pdflayout
 
 import (
+	"reflect"
+
 	"github.com/ledongthuc/pdf"
 )
 
@@ -34,6 +36,10 @@ const maxStructDepth = 200
 // structReader reads the tree, joining marked-content references to pages.
 type structReader struct {
 	pageIndex map[string]int // printed page dictionary → page index
+	// pageOfRef remembers what each /Pg reference resolved to (a page
+	// index, -1 for none): elements name the same few pages thousands of
+	// times, and resolving one parses the page object anew.
+	pageOfRef map[objRef]int
 	roleMap   pdf.Value
 	count     int
 	limit     int
@@ -62,8 +68,29 @@ func readStructTree(tree pdf.Value, refs []pageRef, opts Options) *structElem {
 	return root
 }
 
-// pageOf finds the page a /Pg entry names, -1 if none.
-func (sr *structReader) pageOf(pg pdf.Value, inherited int) int {
+// pageOf finds the page the /Pg entry of dictionary v names, inherited if
+// none.
+func (sr *structReader) pageOf(v pdf.Value, inherited int) int {
+	ref, ok := rawRef(v, "Pg")
+	if !ok {
+		return sr.resolvePage(v.Key("Pg"), inherited)
+	}
+	i, seen := sr.pageOfRef[ref]
+	if !seen {
+		i = sr.resolvePage(v.Key("Pg"), -1)
+		if sr.pageOfRef == nil {
+			sr.pageOfRef = map[objRef]int{}
+		}
+		sr.pageOfRef[ref] = i
+	}
+	if i < 0 {
+		return inherited
+	}
+	return i
+}
+
+// resolvePage finds the page pg is, inherited if none.
+func (sr *structReader) resolvePage(pg pdf.Value, inherited int) int {
 	if pg.Kind() != pdf.Dict {
 		return inherited
 	}
@@ -71,6 +98,51 @@ func (sr *structReader) pageOf(pg pdf.Value, inherited int) int {
 		return i
 	}
 	return inherited
+}
+
+// objRef is an indirect reference: object number and generation.
+type objRef struct {
+	id  uint32
+	gen uint16
+}
+
+// valueData is the index of pdf.Value's field holding its data, -1 if
+// the library has none by that name.
+var valueData = func() int {
+	if f, ok := reflect.TypeOf(pdf.Value{}).FieldByName("data"); ok && len(f.Index) == 1 {
+		return f.Index[0]
+	}
+	return -1
+}()
+
+// rawRef returns the indirect reference stored under key in dictionary v,
+// without resolving it; false when the entry is missing or direct, or the
+// library's representation is not the one expected. The library keeps
+// both unexported; reading them lets a reference that thousands of
+// structure elements repeat be resolved once.
+func rawRef(v pdf.Value, key string) (objRef, bool) {
+	if valueData < 0 {
+		return objRef{}, false
+	}
+	d := reflect.ValueOf(v).Field(valueData)
+	if d.Kind() == reflect.Interface {
+		d = d.Elem()
+	}
+	if d.Kind() != reflect.Map || d.Type().Key().Kind() != reflect.String {
+		return objRef{}, false
+	}
+	e := d.MapIndex(reflect.ValueOf(key).Convert(d.Type().Key()))
+	if e.Kind() == reflect.Interface {
+		e = e.Elem()
+	}
+	if e.Kind() != reflect.Struct || e.Type().Name() != "objptr" || e.NumField() != 2 {
+		return objRef{}, false
+	}
+	id, gen := e.Field(0), e.Field(1)
+	if !id.CanUint() || !gen.CanUint() {
+		return objRef{}, false
+	}
+	return objRef{uint32(id.Uint()), uint16(gen.Uint())}, true
 }
 
 // kids appends the kids described by k (a /K value) to parent.
@@ -90,7 +162,7 @@ func (sr *structReader) kids(parent *structElem, k pdf.Value, page, depth int) {
 	case pdf.Dict:
 		switch k.Key("Type").Name() {
 		case "MCR":
-			p := sr.pageOf(k.Key("Pg"), page)
+			p := sr.pageOf(k, page)
 			if p >= 0 && k.Key("Stm").IsNull() { // content in a Form XObject stream is not joined
 				parent.kids = append(parent.kids, structKid{page: p, mcid: int(k.Key("MCID").Int64())})
 			}
@@ -123,7 +195,7 @@ func (sr *structReader) elem(v pdf.Value, page, depth int) *structElem {
 	}
 	e := &structElem{role: sr.standardRole(v.Key("S").Name()), rowSpan: 1, colSpan: 1}
 	readTableAttrs(e, v.Key("A"))
-	sr.kids(e, v.Key("K"), sr.pageOf(v.Key("Pg"), page), depth)
+	sr.kids(e, v.Key("K"), sr.pageOf(v, page), depth)
 	e.block = blockRoles[e.role]
 	for _, k := range e.kids {
 		if k.elem != nil && k.elem.block {
