@@ -51,12 +51,17 @@ type headerBand struct {
 	box   box
 }
 
-// findBandTables finds the header-band tables among a page's glyphs
-// outside ruled tables, and returns them and the glyphs left over.
-func findBandTables(pc *pageContent, glyphs []glyph, dt docText) ([]glyph, []pageTable) {
-	bands := headerBands(pc, glyphs)
+// findBandTables finds the header-band tables among the page's glyphs
+// that sel picks (those outside ruled tables), and returns them and the
+// glyphs left over.
+func findBandTables(pc *pageContent, sel []int32, dt docText) ([]int32, []pageTable) {
+	bands := headerBands(pc, sel)
 	if len(bands) == 0 {
-		return glyphs, nil
+		return sel, nil
+	}
+	glyphs := make([]glyph, len(sel))
+	for k, i := range sel {
+		glyphs[k] = pc.glyphs[i]
 	}
 	var tables []pageTable
 	used := make([]bool, len(glyphs))
@@ -69,10 +74,10 @@ func findBandTables(pc *pageContent, glyphs []glyph, dt docText) ([]glyph, []pag
 			tables = append(tables, t)
 		}
 	}
-	var rest []glyph
-	for i, g := range glyphs {
-		if !used[i] {
-			rest = append(rest, g)
+	var rest []int32
+	for k := range glyphs {
+		if !used[k] {
+			rest = append(rest, sel[k])
 		}
 	}
 	return rest, tables
@@ -81,13 +86,13 @@ func findBandTables(pc *pageContent, glyphs []glyph, dt docText) ([]glyph, []pag
 // headerBands groups the page's cell-sized fills that hold text into
 // bands: fills overlapping on one band of the page, each beside the next.
 // A band of one fill is a highlighted paragraph, not a header row.
-func headerBands(pc *pageContent, glyphs []glyph) []headerBand {
+func headerBands(pc *pageContent, sel []int32) []headerBand {
 	var cand []box
 	for _, f := range pc.fills {
 		if f.w() <= maxRuleThickness || f.h() <= maxRuleThickness || f.h() > maxBandHeight {
 			continue
 		}
-		if slices.ContainsFunc(glyphs, func(g glyph) bool { return inBox(f, g.midX(), g.midY()) }) {
+		if slices.ContainsFunc(sel, func(i int32) bool { g := &pc.glyphs[i]; return inBox(f, g.midX(), g.midY()) }) {
 			cand = append(cand, f)
 		}
 	}

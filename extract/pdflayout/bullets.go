@@ -1,6 +1,6 @@
 package pdflayout
 
-import "sort"
+import "slices"
 
 // shapeBullet is the text given to a bullet drawn as a shape or image.
 const shapeBullet = "•"
@@ -17,11 +17,19 @@ func addShapeBullets(pc *pageContent) {
 	if len(pc.marks) == 0 || len(pc.glyphs) == 0 {
 		return
 	}
-	gs := make([]int, len(pc.glyphs))
-	for i := range gs {
-		gs[i] = i
+	// Left to right. The sort is the one sort.Slice made with x0 < x0'
+	// as its less (the same pdqsort, a negative result exactly where
+	// that less held), on records that need no lookup to compare.
+	byX := make([]glyphAt, len(pc.glyphs))
+	for i := range byX {
+		byX[i] = glyphAt{pc.glyphs[i].x0, int32(i)}
 	}
-	sort.Slice(gs, func(a, b int) bool { return pc.glyphs[gs[a]].x0 < pc.glyphs[gs[b]].x0 })
+	slices.SortFunc(byX, func(a, b glyphAt) int {
+		if a.key < b.key {
+			return -1
+		}
+		return 1
+	})
 	var added []glyph
 	seen := map[[2]int]bool{}
 	for _, m := range pc.marks {
@@ -30,8 +38,9 @@ func addShapeBullets(pc *pageContent) {
 			continue
 		}
 		next, blocked := -1, false
-		for _, i := range gs {
-			g := pc.glyphs[i]
+		for _, at := range byX {
+			i := int(at.i)
+			g := &pc.glyphs[i]
 			if g.size <= 0 || m.h() > 0.8*g.size || m.w() > 0.8*g.size {
 				continue
 			}
@@ -54,7 +63,7 @@ func addShapeBullets(pc *pageContent) {
 		seen[key] = true
 		g := pc.glyphs[next]
 		added = append(added, glyph{
-			x0: m.x0, x1: m.x1, y: g.y, size: g.size, text: shapeBullet, page: pc.number,
+			x0: m.x0, x1: m.x1, y: g.y, size: g.size, text: shapeBullet,
 			mcid: g.mcid, artifact: g.artifact,
 		})
 	}

@@ -12,18 +12,17 @@ import (
 // glyph is one shown character code, in page space: points from the top-left
 // corner of the page, y growing downwards.
 //
-// Its booleans sit together (72 bytes, not 80): a page holds thousands of
-// glyphs, and line building copies them more than once.
+// A page holds thousands of glyphs, written once as they are shown and
+// then referenced by index: 64 bytes, its booleans together, nothing the
+// page already knows (its number).
 type glyph struct {
 	x0, x1 float64 // horizontal extent of the advance
 	y      float64 // baseline
 	size   float64 // rendered font size
 	text   string
-	page   int // 1-based
 	// mcid is the marked-content id enclosing the glyph, -1 outside any.
-	mcid   int
-	bold   bool
-	italic bool
+	mcid int
+	bold bool
 	// artifact is set inside /Artifact marked content (pagination furniture
 	// in a tagged PDF).
 	artifact bool
@@ -479,8 +478,7 @@ func (in *interpreter) show(raw []byte) {
 			if size := trm.scaleY(); in.visible((x0+x1)/2, y0-0.3*size) {
 				in.page.glyphs = append(in.page.glyphs, glyph{
 					x0: x0, x1: x1, y: y0, size: size,
-					text: text, page: in.page.number, bold: f.bold, italic: f.italic,
-					mcid: mc.mcid, artifact: mc.artifact,
+					text: text, bold: f.bold, mcid: mc.mcid, artifact: mc.artifact,
 				})
 			}
 		}

@@ -28,8 +28,6 @@ type docCache struct {
 	// runs while the content that draws it is still being read).
 	bufs   [][]byte
 	lexers []*contentLexer
-	// glyphs is the scratch slice a page's glyphs are collected in.
-	glyphs []glyph
 	// file is the PDF the library reads, for streams read directly.
 	file []byte
 	// inflate and raw are reused for every deflated content stream (the

@@ -42,7 +42,7 @@ func interpretAll(t *testing.T, data []byte, opts Options) ([]*pageContent, []er
 	var pages []*pageContent
 	var errs []error
 	for i, ref := range refs {
-		pc, err := interpretPage(ref, i+1, opts.withDefaults(), cache)
+		pc, err := interpretPage(ref, i+1, opts.withDefaults(), cache, 0)
 		pages = append(pages, pc)
 		errs = append(errs, err)
 	}

@@ -322,7 +322,7 @@ func TestInlineImageIsAMark(t *testing.T) {
 		t.Fatal(err)
 	}
 	refs, _, _ := collectPages(rd.Trailer().Key("Root").Key("Pages"), 10)
-	pc, err := interpretPage(refs[0], 1, DefaultOptions, newDocCache(data))
+	pc, err := interpretPage(refs[0], 1, DefaultOptions, newDocCache(data), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -381,7 +381,7 @@ func FuzzContentLexer(f *testing.F) {
 		if len(refs) != 1 {
 			t.Fatalf("%d pages", len(refs))
 		}
-		if _, err := interpretPage(refs[0], 1, opts, newDocCache(pdfData)); err != nil {
+		if _, err := interpretPage(refs[0], 1, opts, newDocCache(pdfData), 0); err != nil {
 			var re runtime.Error
 			if errors.As(err, &re) {
 				t.Fatal(err)

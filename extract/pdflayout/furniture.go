@@ -10,18 +10,18 @@ import (
 
 // addFurniture records as Document.Furniture the lines made of glyphs
 // that isFurniture picks (artifacts in a tagged PDF).
-func addFurniture(doc *layout.Document, pages []*pageContent, isFurniture func(glyph) bool) {
+func addFurniture(doc *layout.Document, pages []*pageContent, isFurniture func(*glyph) bool) {
 	for _, pc := range pages {
 		if pc == nil {
 			continue
 		}
-		var gs []glyph
-		for _, g := range pc.glyphs {
-			if isFurniture(g) {
-				gs = append(gs, g)
+		var sel []int32
+		for i := range pc.glyphs {
+			if isFurniture(&pc.glyphs[i]) {
+				sel = append(sel, int32(i))
 			}
 		}
-		for _, l := range buildLines(gs, pc.number, lineOptions{splitGap: 3}) {
+		for _, l := range buildLinesOf(pc.glyphs, sel, pc.number, lineOptions{splitGap: 3}) {
 			doc.Furniture = append(doc.Furniture, layout.Line{Text: l.text, Page: pc.number})
 		}
 	}
@@ -54,7 +54,8 @@ func (f furnitureSet) has(l line) bool {
 // outside the body. Lines that repeat only with their digits changed
 // ("Page 3 of 9") must be set no larger than the body text and not bold,
 // which numbered section headings are. It also returns every page's
-// lines, for measuring the document's text.
+// lines (nil for a page that could not be read), for measuring the
+// document's text and for the body of pages without tables.
 func findFurniture(pages []*pageContent) (furnitureSet, [][]line) {
 	type cand struct {
 		l     line
@@ -66,16 +67,16 @@ func findFurniture(pages []*pageContent) (furnitureSet, [][]line) {
 	byKey := map[string]int{}
 	byText := map[string]int{}
 	n := 0
-	var all [][]line
+	all := make([][]line, len(pages))
 	sizes := map[float64]int{}
-	for _, pc := range pages {
+	for pi, pc := range pages {
 		if pc == nil {
 			continue
 		}
 		n++
 		seenKey, seenText := map[string]bool{}, map[string]bool{}
 		lines := buildLines(pc.glyphs, pc.number, lineOptions{splitGap: 3})
-		all = append(all, lines)
+		all[pi] = lines
 		for i, l := range lines {
 			sizes[roundSize(l.size)] += len(l.text)
 			if l.top() > furnitureMargin*pc.height && l.bottom() < (1-furnitureMargin)*pc.height {

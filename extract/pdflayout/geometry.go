@@ -69,7 +69,7 @@ func buildGeometric(doc *layout.Document, pages []*pageContent) {
 	dt := newDocText(allLines)
 	var pageLines [][]line
 	var items [][]pageItem
-	for _, pc := range pages {
+	for i, pc := range pages {
 		if pc == nil {
 			pageLines = append(pageLines, nil)
 			items = append(items, nil)
@@ -78,7 +78,12 @@ func buildGeometric(doc *layout.Document, pages []*pageContent) {
 		body, tables := splitTables(pc, dt)
 		body, banded := findBandTables(pc, body, dt)
 		tables = append(tables, banded...)
-		lines := buildLines(body, pc.number, lineOptions{splitGap: 3})
+		// A page without tables has the lines furniture was found on:
+		// the same glyphs, the same options.
+		lines := allLines[i]
+		if len(body) < len(pc.glyphs) {
+			lines = buildLinesOf(pc.glyphs, body, pc.number, lineOptions{splitGap: 3})
+		}
 		var kept []line
 		for _, l := range lines {
 			if furniture.has(l) {
@@ -216,21 +221,23 @@ func flushTable(doc *layout.Document, t *pageTable, block int) *pageTable {
 }
 
 // splitTables finds the page's ruled tables, fills their cells with the
-// glyphs inside them, and returns the glyphs outside any table.
-func splitTables(pc *pageContent, dt docText) ([]glyph, []pageTable) {
+// glyphs inside them, and returns the glyphs outside any table (as
+// indexes into the page's glyphs, in order).
+func splitTables(pc *pageContent, dt docText) ([]int32, []pageTable) {
 	lattices := findLatticeTables(pc)
 	lattices = slices.DeleteFunc(lattices, func(t latticeTable) bool {
 		return t.oneRow() && (pc.number == 1 || textAbove(pc, t.box.y0)) || t.oneColumn()
 	})
 	if len(lattices) == 0 {
-		return pc.glyphs, nil
+		return allGlyphs(pc), nil
 	}
-	inCell := make([][][]glyph, len(lattices))
+	inCell := make([][][]int32, len(lattices))
 	for i, t := range lattices {
-		inCell[i] = make([][]glyph, len(t.cells))
+		inCell[i] = make([][]int32, len(t.cells))
 	}
-	var body []glyph
-	for _, g := range pc.glyphs {
+	body := make([]int32, 0, len(pc.glyphs))
+	for gi := range pc.glyphs {
+		g := &pc.glyphs[gi]
 		x, y := g.midX(), g.midY()
 		placed := false
 		for ti, t := range lattices {
@@ -239,7 +246,7 @@ func splitTables(pc *pageContent, dt docText) ([]glyph, []pageTable) {
 			}
 			for ci, c := range t.cells {
 				if x >= c.box.x0 && x <= c.box.x1 && y >= c.box.y0 && y <= c.box.y1 {
-					inCell[ti][ci] = append(inCell[ti][ci], g)
+					inCell[ti][ci] = append(inCell[ti][ci], int32(gi))
 					placed = true
 					break
 				}
@@ -249,16 +256,25 @@ func splitTables(pc *pageContent, dt docText) ([]glyph, []pageTable) {
 			}
 		}
 		if !placed {
-			body = append(body, g)
+			body = append(body, int32(gi))
 		}
 	}
 	var tables []pageTable
 	for ti, t := range lattices {
-		if pt, ok := fillTable(t, inCell[ti], pc.number, dt); ok {
+		if pt, ok := fillTable(t, pc.glyphs, inCell[ti], pc.number, dt); ok {
 			tables = append(tables, pt)
 		}
 	}
 	return body, tables
+}
+
+// allGlyphs picks every glyph of the page.
+func allGlyphs(pc *pageContent) []int32 {
+	sel := make([]int32, len(pc.glyphs))
+	for i := range sel {
+		sel[i] = int32(i)
+	}
+	return sel
 }
 
 // oneColumn reports a framework of rules with a single column: boxes
@@ -281,13 +297,13 @@ func textAbove(pc *pageContent, y float64) bool {
 
 // fillTable builds the cells' lines. Wrapped lines are told from hard
 // breaks by where text in each cell wraps (cellRight).
-func fillTable(t latticeTable, inCell [][]glyph, page int, dt docText) (pageTable, bool) {
+func fillTable(t latticeTable, gs []glyph, inCell [][]int32, page int, dt docText) (pageTable, bool) {
 	pt := pageTable{page: page, lastPage: page, box: t.box, xs: t.xs, rows: len(t.ys) - 1, cols: len(t.xs) - 1,
 		openTop: t.openTop, openBottom: t.openBottom}
 	lines := make([][]line, len(t.cells))
 	nonEmpty := 0
 	for ci := range t.cells {
-		lines[ci] = buildLines(inCell[ci], page, lineOptions{})
+		lines[ci] = buildLinesOf(gs, inCell[ci], page, lineOptions{})
 		if len(lines[ci]) > 0 {
 			nonEmpty++
 		}

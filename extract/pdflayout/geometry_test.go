@@ -2,6 +2,7 @@ package pdflayout
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -373,5 +374,34 @@ func TestRaisedFootnoteMark(t *testing.T) {
 	}
 	if got := strings.Join(texts, "|"); got != "within 20 weeks|(excluding exceptions).1" {
 		t.Errorf("lines %q", got)
+	}
+}
+
+// TestLatticeOrderSteady: two ruled tables side by side with the same top
+// come out in one order every time, not in a map's order of the moment.
+func TestLatticeOrderSteady(t *testing.T) {
+	pc := &pageContent{number: 1, width: 600, height: 800}
+	for _, x := range []float64{0, 200} {
+		for _, y := range []float64{100, 120, 140} {
+			pc.strokes = append(pc.strokes, segment{x0: x, y0: y, x1: x + 100, y1: y, width: 1})
+		}
+		for _, dx := range []float64{0, 50, 100} {
+			pc.strokes = append(pc.strokes, segment{x0: x + dx, y0: 100, x1: x + dx, y1: 140, width: 1})
+		}
+	}
+	var first []float64
+	for range 30 {
+		var got []float64
+		for _, lt := range findLatticeTables(pc) {
+			got = append(got, lt.box.x0)
+		}
+		if len(got) != 2 {
+			t.Fatalf("tables at %v, want two", got)
+		}
+		if first == nil {
+			first = got
+		} else if !slices.Equal(got, first) {
+			t.Fatalf("tables came out at %v, earlier at %v", got, first)
+		}
 	}
 }

@@ -54,19 +54,29 @@ func findLatticeTables(pc *pageContent) []latticeTable {
 			}
 		}
 	}
+	// Frameworks in the order their first rule comes, not the map's
+	// (which varies from run to run): two tables side by side with the
+	// same top must come out in the same order every time.
 	groups := map[int][2][]rule{}
+	var roots []int
+	add := func(node int, r rule, dir int) {
+		root := find(node)
+		g, ok := groups[root]
+		if !ok {
+			roots = append(roots, root)
+		}
+		g[dir] = append(g[dir], r)
+		groups[root] = g
+	}
 	for i, h := range hs {
-		g := groups[find(i)]
-		g[0] = append(g[0], h)
-		groups[find(i)] = g
+		add(i, h, 0)
 	}
 	for j, v := range vs {
-		g := groups[find(len(hs)+j)]
-		g[1] = append(g[1], v)
-		groups[find(len(hs)+j)] = g
+		add(len(hs)+j, v, 1)
 	}
 	var out []latticeTable
-	for _, g := range groups {
+	for _, root := range roots {
+		g := groups[root]
 		var top, bottom float64
 		g[0], top, bottom = closeFrame(g[0], g[1])
 		for _, band := range splitBands(g[0], g[1]) {

@@ -3,7 +3,6 @@ package pdflayout
 import (
 	"cmp"
 	"fmt"
-	"slices"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -105,10 +104,18 @@ func pageSpace(b box, rotate int64) matrix {
 	return matrix{1, 0, 0, -1, -b.x0, b.y1}
 }
 
+// maxGlyphHint bounds the glyphs reserved for a page ahead (1 MB): more
+// than a dense page of small type holds.
+const maxGlyphHint = 1 << 14
+
 // interpretPage runs the page's content streams. A panic from the library
 // (it reports malformed input by panicking) or from a limit becomes an error
 // naming the page, so one bad page never costs the rest of the document.
-func interpretPage(ref pageRef, number int, opts Options, cache *docCache) (pc *pageContent, err error) {
+// glyphHint is the room to make for the page's glyphs: the previous
+// page's count, pages of a document being alike (growing the slice by
+// appends allocated a third of all bytes; TestLayoutIgnoresSpareCapacity
+// holds the layout to not depending on that room).
+func interpretPage(ref pageRef, number int, opts Options, cache *docCache, glyphHint int) (pc *pageContent, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			// The page's object number lets a reader find the damage
@@ -118,19 +125,16 @@ func interpretPage(ref pageRef, number int, opts Options, cache *docCache) (pc *
 	}()
 	b := ref.pageBox()
 	base := pageSpace(b, ref.rotate)
-	// Glyphs are collected in the document's scratch slice, grown to the
-	// largest page once, and the page keeps an exact copy: appending to a
-	// fresh slice per page allocated about twice the glyphs' size.
-	pc = &pageContent{number: number, width: b.w(), height: b.h(), glyphs: cache.glyphs[:0]}
+	pc = &pageContent{number: number, width: b.w(), height: b.h()}
+	if glyphHint > 0 {
+		// Bounded: one page of a million glyphs must not make every page
+		// after it reserve a million.
+		pc.glyphs = make([]glyph, 0, min(glyphHint, maxGlyphHint))
+	}
 	if ref.rotate == 90 || ref.rotate == 270 {
 		pc.width, pc.height = b.h(), b.w()
 	}
 	in := newInterpreter(opts, cache, pc, base)
 	in.run(ref.v.Key("Contents"), ref.resources)
-	cache.glyphs = pc.glyphs
-	pc.glyphs = nil
-	if len(cache.glyphs) > 0 {
-		pc.glyphs = slices.Clone(cache.glyphs)
-	}
 	return pc, nil
 }

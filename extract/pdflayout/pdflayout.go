@@ -63,14 +63,19 @@ func Extract(ctx context.Context, path string, r io.ReaderAt, size int64, opts O
 	}
 	cache := newDocCache(data)
 	pages := make([]*pageContent, len(refs))
+	glyphHint := 0
 	for i, ref := range refs {
 		if err := ctx.Err(); err != nil {
 			return nil, &Error{Path: path, Page: i + 1, Err: err}
 		}
-		pc, err := interpretPage(ref, i+1, opts, cache)
+		pc, err := interpretPage(ref, i+1, opts, cache, glyphHint)
 		if err != nil {
 			doc.PageErrors = append(doc.PageErrors, layout.PageError{Page: i + 1, Err: err.Error()})
 			continue
+		}
+		glyphHint = len(pc.glyphs)
+		if readHook != nil {
+			readHook(pc)
 		}
 		pages[i] = pc
 	}
@@ -85,6 +90,11 @@ func Extract(ctx context.Context, path string, r io.ReaderAt, size int64, opts O
 	doc.Title = documentTitle(rd, doc)
 	return doc, nil
 }
+
+// readHook, set only by tests, sees each page's content as soon as it is
+// read: the tests give its slices more or less spare capacity, which must
+// never change the layout.
+var readHook func(*pageContent)
 
 // documentTitle is the Info dictionary's /Title, else the largest heading
 // on the first page that has text (a cover's title is set larger than the

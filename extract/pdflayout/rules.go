@@ -1,7 +1,9 @@
 package pdflayout
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -57,12 +59,36 @@ func pageRules(pc *pageContent) (hs, vs []rule) {
 // emphasis): a rule just below a baseline, no longer than the text above
 // it. Such a rule bounds no cell, and taken for one it splits cells.
 func dropUnderlines(hs []rule, glyphs []glyph) []rule {
+	if len(hs) == 0 {
+		return hs
+	}
+	// A page has hundreds of rules (every cell background gives two)
+	// and thousands of glyphs: beyond a few rules, each looks only at
+	// the glyphs whose baselines lie near it.
+	var near *baselineIndex
+	if len(hs) > 16 {
+		near = newBaselineIndex(glyphs)
+	}
+	var cand []int32
 	out := hs[:0]
 	for _, h := range hs {
 		covered := 0.0
-		for _, g := range glyphs {
+		add := func(g *glyph) {
 			if d := h.pos - g.y; d >= -0.5 && d <= 0.3*g.size && g.x1 > h.lo && g.x0 < h.hi {
 				covered += min(g.x1, h.hi) - max(g.x0, h.lo)
+			}
+		}
+		var ok bool
+		if near != nil {
+			cand, ok = near.around(h.pos, cand[:0])
+		}
+		if ok {
+			for _, i := range cand {
+				add(&glyphs[i])
+			}
+		} else {
+			for i := range glyphs {
+				add(&glyphs[i])
 			}
 		}
 		if covered < 0.6*(h.hi-h.lo) {
@@ -70,6 +96,55 @@ func dropUnderlines(hs []rule, glyphs []glyph) []rule {
 		}
 	}
 	return out
+}
+
+// baselineIndex finds the glyphs whose baselines lie near a rule.
+type baselineIndex struct {
+	byY     []glyphAt // glyphs with a baseline, by baseline
+	maxSize float64
+}
+
+// glyphAt is a glyph's coordinate (its baseline, or its left edge) and
+// its index among the page's glyphs: what sorting glyphs compares.
+type glyphAt struct {
+	key float64
+	i   int32
+}
+
+func newBaselineIndex(glyphs []glyph) *baselineIndex {
+	bi := &baselineIndex{byY: make([]glyphAt, 0, len(glyphs))}
+	for i := range glyphs {
+		// A NaN baseline or size is near no rule.
+		if g := &glyphs[i]; !math.IsNaN(g.y) {
+			bi.byY = append(bi.byY, glyphAt{g.y, int32(i)})
+			if g.size > bi.maxSize {
+				bi.maxSize = g.size
+			}
+		}
+	}
+	slices.SortFunc(bi.byY, func(a, b glyphAt) int { return cmp.Compare(a.key, b.key) })
+	return bi
+}
+
+// around appends to out, in page order, every glyph that can underlie a
+// rule at pos: baselines from 0.3 of the largest size above it to half a
+// point below, with room for rounding. False where pos or the sizes are
+// not finite: then any glyph may, and the caller looks at all of them.
+func (bi *baselineIndex) around(pos float64, out []int32) ([]int32, bool) {
+	slack := 1 + 1e-9*(math.Abs(pos)+bi.maxSize)
+	lo, hi := pos-0.3*bi.maxSize-slack, pos+0.5+slack
+	if math.IsNaN(lo) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
+		return out, false
+	}
+	byY := bi.byY
+	k := sort.Search(len(byY), func(k int) bool { return byY[k].key >= lo })
+	for ; k < len(byY) && byY[k].key <= hi; k++ {
+		out = append(out, byY[k].i)
+	}
+	// The widths are added up in page order, as a scan of every glyph
+	// adds them: the same sum to the last bit.
+	slices.Sort(out)
+	return out, true
 }
 
 // mergeRules snaps rules at nearly the same position onto one line and

@@ -1,6 +1,8 @@
 package pdflayout
 
 import (
+	"reflect"
+
 	"github.com/ledongthuc/pdf"
 )
 
@@ -34,14 +36,14 @@ const maxStructDepth = 200
 // structReader reads the tree, joining marked-content references to pages.
 type structReader struct {
 	pageIndex map[string]int // printed page dictionary → page index
-	// pageIDs maps a page's object number to its index: most elements
-	// name their page, and resolving the reference parses the page
-	// object again each time.
-	pageIDs  map[uint32]int
-	roleMap  pdf.Value
-	count    int
-	limit    int
-	overflow bool
+	// pageOfRef remembers what each /Pg reference resolved to (a page
+	// index, -1 for none): elements name the same few pages thousands of
+	// times, and resolving one parses the page object anew.
+	pageOfRef map[objRef]int
+	roleMap   pdf.Value
+	count     int
+	limit     int
+	overflow  bool
 	// inside holds the objects of the elements being read: an element
 	// among its own kids is a cycle, and the tree is then not used.
 	inside map[uint32]bool
@@ -52,15 +54,11 @@ type structReader struct {
 func readStructTree(tree pdf.Value, refs []pageRef, opts Options) *structElem {
 	sr := &structReader{
 		pageIndex: make(map[string]int, len(refs)),
-		pageIDs:   make(map[uint32]int, len(refs)),
 		roleMap:   tree.Key("RoleMap"),
 		limit:     opts.MaxStructElems,
 	}
 	for i, r := range refs {
 		sr.pageIndex[r.v.String()] = i
-		if id := objectNumber(r.v); id != 0 {
-			sr.pageIDs[id] = i
-		}
 	}
 	root := &structElem{role: "Document", block: true}
 	sr.kids(root, tree.Key("K"), -1, 0)
@@ -70,13 +68,29 @@ func readStructTree(tree pdf.Value, refs []pageRef, opts Options) *structElem {
 	return root
 }
 
-// pageOf finds the page the /Pg entry of element v names, inherited if
+// pageOf finds the page the /Pg entry of dictionary v names, inherited if
 // none.
 func (sr *structReader) pageOf(v pdf.Value, inherited int) int {
-	if i, ok := sr.pageIDs[referenceOf(v, "Pg")]; ok {
-		return i
+	ref, ok := rawRef(v, "Pg")
+	if !ok {
+		return sr.resolvePage(v.Key("Pg"), inherited)
 	}
-	pg := v.Key("Pg")
+	i, seen := sr.pageOfRef[ref]
+	if !seen {
+		i = sr.resolvePage(v.Key("Pg"), -1)
+		if sr.pageOfRef == nil {
+			sr.pageOfRef = map[objRef]int{}
+		}
+		sr.pageOfRef[ref] = i
+	}
+	if i < 0 {
+		return inherited
+	}
+	return i
+}
+
+// resolvePage finds the page pg is, inherited if none.
+func (sr *structReader) resolvePage(pg pdf.Value, inherited int) int {
 	if pg.Kind() != pdf.Dict {
 		return inherited
 	}
@@ -84,6 +98,51 @@ func (sr *structReader) pageOf(v pdf.Value, inherited int) int {
 		return i
 	}
 	return inherited
+}
+
+// objRef is an indirect reference: object number and generation.
+type objRef struct {
+	id  uint32
+	gen uint16
+}
+
+// valueData is the index of pdf.Value's field holding its data, -1 if
+// the library has none by that name.
+var valueData = func() int {
+	if f, ok := reflect.TypeOf(pdf.Value{}).FieldByName("data"); ok && len(f.Index) == 1 {
+		return f.Index[0]
+	}
+	return -1
+}()
+
+// rawRef returns the indirect reference stored under key in dictionary v,
+// without resolving it; false when the entry is missing or direct, or the
+// library's representation is not the one expected. The library keeps
+// both unexported; reading them lets a reference that thousands of
+// structure elements repeat be resolved once.
+func rawRef(v pdf.Value, key string) (objRef, bool) {
+	if valueData < 0 {
+		return objRef{}, false
+	}
+	d := reflect.ValueOf(v).Field(valueData)
+	if d.Kind() == reflect.Interface {
+		d = d.Elem()
+	}
+	if d.Kind() != reflect.Map || d.Type().Key().Kind() != reflect.String {
+		return objRef{}, false
+	}
+	e := d.MapIndex(reflect.ValueOf(key).Convert(d.Type().Key()))
+	if e.Kind() == reflect.Interface {
+		e = e.Elem()
+	}
+	if e.Kind() != reflect.Struct || e.Type().Name() != "objptr" || e.NumField() != 2 {
+		return objRef{}, false
+	}
+	id, gen := e.Field(0), e.Field(1)
+	if !id.CanUint() || !gen.CanUint() {
+		return objRef{}, false
+	}
+	return objRef{uint32(id.Uint()), uint16(gen.Uint())}, true
 }
 
 // kids appends the kids described by k (a /K value) to parent.

@@ -1,7 +1,7 @@
 package pdflayout
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/ledongthuc/pdf"
@@ -14,9 +14,11 @@ type contentKey struct{ page, mcid int }
 
 // taggedBuilder turns the structure tree into blocks.
 type taggedBuilder struct {
-	doc    *layout.Document
-	pages  []*pageContent
-	byMCID map[contentKey][]glyph
+	doc   *layout.Document
+	pages []*pageContent
+	// byMCID holds each piece of marked content's glyphs, as indexes
+	// into its page's glyphs, in the order they were drawn.
+	byMCID map[contentKey][]int32
 	used   int // glyphs reached from the tree
 	docText
 	// onlyPages, when set, limits content to these page indexes: a table
@@ -52,19 +54,32 @@ func buildTagged(doc *layout.Document, tree pdf.Value, refs []pageRef, pages []*
 	if root == nil {
 		return false
 	}
-	tb := &taggedBuilder{doc: doc, pages: pages, byMCID: map[contentKey][]glyph{}}
+	tb := &taggedBuilder{doc: doc, pages: pages, byMCID: map[contentKey][]int32{}}
 	visible := 0
 	for i, pc := range pages {
 		if pc == nil {
 			continue
 		}
-		for _, g := range pc.glyphs {
+		// A piece of marked content is drawn in one run as a rule: the
+		// map is looked up when the run changes, not for every glyph.
+		var run []int32
+		var runKey contentKey
+		for gi := range pc.glyphs {
+			g := &pc.glyphs[gi]
 			if g.artifact || g.mcid < 0 {
 				continue
 			}
 			visible++
-			k := contentKey{i, g.mcid}
-			tb.byMCID[k] = append(tb.byMCID[k], g)
+			if k := (contentKey{i, g.mcid}); run == nil || k != runKey {
+				if run != nil {
+					tb.byMCID[runKey] = run
+				}
+				runKey, run = k, tb.byMCID[k]
+			}
+			run = append(run, int32(gi))
+		}
+		if run != nil {
+			tb.byMCID[runKey] = run
 		}
 	}
 	var all [][]line
@@ -79,7 +94,7 @@ func buildTagged(doc *layout.Document, tree pdf.Value, refs []pageRef, pages []*
 		return false
 	}
 	doc.Blocks = append(doc.Blocks, blocks...)
-	addFurniture(doc, pages, func(g glyph) bool { return g.artifact || g.mcid < 0 })
+	addFurniture(doc, pages, func(g *glyph) bool { return g.artifact || g.mcid < 0 })
 	return true
 }
 
@@ -153,9 +168,15 @@ func hasBlockKid(e *structElem) bool {
 	return false
 }
 
+// glyphRef is one glyph of the document: its page's index and its index
+// among the page's glyphs.
+type glyphRef struct{ page, i int32 }
+
+func (tb *taggedBuilder) glyph(r glyphRef) *glyph { return &tb.pages[r.page].glyphs[r.i] }
+
 // glyphsOf gathers the glyphs of kids and their descendants in tree order,
 // skipping the subtrees skip says to.
-func (tb *taggedBuilder) glyphsOf(kids []structKid, skip func(*structElem) bool, out []glyph) []glyph {
+func (tb *taggedBuilder) glyphsOf(kids []structKid, skip func(*structElem) bool, out []glyphRef) []glyphRef {
 	for _, k := range kids {
 		if k.elem != nil {
 			if skip == nil || !skip(k.elem) {
@@ -168,7 +189,9 @@ func (tb *taggedBuilder) glyphsOf(kids []structKid, skip func(*structElem) bool,
 		}
 		gs := tb.byMCID[contentKey{k.page, k.mcid}]
 		tb.used += len(gs)
-		out = append(out, gs...)
+		for _, i := range gs {
+			out = append(out, glyphRef{int32(k.page), i})
+		}
 	}
 	return out
 }
@@ -189,24 +212,29 @@ func (tb *taggedBuilder) paragraph(kids []structKid) (string, int) {
 }
 
 // lines builds lines from glyphs that may lie on several pages, page by
-// page in order.
-func (tb *taggedBuilder) lines(gs []glyph) []line {
+// page in order, each page's glyphs in the order given.
+func (tb *taggedBuilder) lines(gs []glyphRef) []line {
 	if len(gs) == 0 {
 		return nil
 	}
-	byPage := map[int][]glyph{}
-	var order []int
+	var order []int32
 	for _, g := range gs {
-		p := g.page
-		if _, ok := byPage[p]; !ok {
-			order = append(order, p)
+		if !slices.Contains(order, g.page) {
+			order = append(order, g.page)
 		}
-		byPage[p] = append(byPage[p], g)
 	}
-	sort.Ints(order)
+	slices.Sort(order)
 	var out []line
+	sel := make([]int32, 0, len(gs))
 	for _, p := range order {
-		out = append(out, buildLines(byPage[p], p, lineOptions{})...)
+		sel = sel[:0]
+		for _, g := range gs {
+			if g.page == p {
+				sel = append(sel, g.i)
+			}
+		}
+		pc := tb.pages[p]
+		out = append(out, buildLinesOf(pc.glyphs, sel, pc.number, lineOptions{})...)
 	}
 	return out
 }

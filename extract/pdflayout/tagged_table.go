@@ -52,7 +52,7 @@ func (tb *taggedBuilder) table(e *structElem, out []layout.Block) []layout.Block
 			tb.onlyPages = tb.distinctPages(k.elem)
 			used := tb.used
 			tc.pages = tb.onlyPages
-			tc.x0, tc.x1 = glyphExtent(tb.glyphsOf(k.elem.kids, nil, nil))
+			tc.x0, tc.x1 = tb.glyphExtent(tb.glyphsOf(k.elem.kids, nil, nil))
 			tb.used = used
 			tb.onlyPages = nil
 			cells = append(cells, tc)
@@ -217,9 +217,10 @@ type taggedCell struct {
 }
 
 // glyphExtent is the horizontal extent of glyphs (+Inf, -Inf for none).
-func glyphExtent(gs []glyph) (float64, float64) {
+func (tb *taggedBuilder) glyphExtent(gs []glyphRef) (float64, float64) {
 	x0, x1 := math.Inf(1), math.Inf(-1)
-	for _, g := range gs {
+	for _, r := range gs {
+		g := tb.glyph(r)
 		x0, x1 = min(x0, g.x0), max(x1, g.x1)
 	}
 	return x0, x1
