@@ -348,6 +348,10 @@ func (x *codeIndex) explicit(c *candidate, opts Options) {
 				}
 			}
 		}
+		if why := x.deliveredBy(c.src, c.dst); why != "" {
+			c.add(FeatureExplicitRef, 1, opts.Weights.ExplicitRef, "explicit_ref", why)
+			return
+		}
 	case c.relation == RelSameAs && c.src.Kind == normalize.KindFinding:
 		if strings.EqualFold(c.src.Key, c.dst.Key) && strings.IndexFunc(c.dst.Key, unicode.IsLetter) >= 0 {
 			c.add(FeatureExplicitRef, 1, opts.Weights.ExplicitRef, "explicit_ref", "both are finding "+c.dst.Key)

@@ -1,0 +1,105 @@
+package reconcile
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/sendrecon/sendrecon/normalize"
+)
+
+// A plan's cross-reference column (normalize.Item.Delivers) names what of
+// another document an action, or the section it sits in, delivers: a
+// strategy's priority by its number ("3", "Priority 3: EHC plans ...") or
+// by its title. An entry with a number names the priority of that key; one
+// without names the priority whose statement it opens (a column may cut a
+// long title short).
+
+// minTitleWords is the fewest words a title must have to name a priority by
+// itself: two words ("Our priorities") name nothing in particular.
+const minTitleWords = 3
+
+// deliveredBy reports why src, by its own cross-reference column or its
+// section's, delivers dst: "" when it does not say so.
+func (x *codeIndex) deliveredBy(src, dst *normalize.Item) string {
+	if dst.DocID == src.DocID || dst.Kind != normalize.KindPriority {
+		return ""
+	}
+	whose := []*normalize.Item{src}
+	if p := x.parent[src]; p != nil {
+		whose = append(whose, p)
+	}
+	for _, it := range whose {
+		for _, e := range it.Delivers {
+			if x.namesPriority(e, dst, src) {
+				if it == src {
+					return "its strategy column names " + dst.Key
+				}
+				return "its section " + it.Key + " delivers " + dst.Key
+			}
+		}
+	}
+	return ""
+}
+
+// namesPriority reports whether the entry e names dst: by number, when dst's key
+// is that number and no other document of the area (src's copies aside)
+// has a priority so keyed; else by title.
+func (x *codeIndex) namesPriority(e string, dst, src *normalize.Item) bool {
+	nums, title := splitDelivered(e)
+	if len(nums) > 0 {
+		for _, n := range nums {
+			if n == dst.Key && x.unique(dst, src) {
+				return true
+			}
+		}
+		return false
+	}
+	t := strings.Fields(fold(title))
+	d := strings.Fields(fold(dst.Text))
+	if len(t) < minTitleWords || len(d) < len(t) {
+		return false
+	}
+	for i := range t {
+		if strings.Trim(t[i], ".,;:") != strings.Trim(d[i], ".,;:") {
+			return false
+		}
+	}
+	return true
+}
+
+// splitDelivered reads an entry as the numbers it names and the title
+// after them: "Priority 3: EHC plans ..." gives 3 and "EHC plans ...";
+// "2, 4" gives 2 and 4; "P5" gives 5; a title alone gives no number. The
+// numbers are those before the title: a label word, then numbers joined by
+// commas, "and", "&" or "/".
+func splitDelivered(e string) (nums []string, title string) {
+	toks := strings.FieldsFunc(e, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ';' || r == '/' || r == '&' })
+	i := 0
+	// One label word ("Priority", "P5") before the number.
+	if i < len(toks) && !startsDigitR(toks[i]) {
+		if n := strings.TrimLeftFunc(toks[i], unicode.IsLetter); n != "" && isNumber(strings.TrimRight(n, ":.-–")) && len(n) < len(toks[i]) {
+			nums = append(nums, strings.TrimLeft(strings.TrimRight(n, ":.-–"), "0"))
+			i++
+		} else if i+1 < len(toks) && startsDigitR(toks[i+1]) {
+			i++
+		}
+	}
+	for ; i < len(toks); i++ {
+		t := strings.TrimRight(toks[i], ":.-–)")
+		if isNumber(t) && len(t) <= 2 {
+			nums = append(nums, strings.TrimLeft(t, "0"))
+			if t != toks[i] {
+				i++ // "3:" ends the label
+				break
+			}
+			continue
+		}
+		if strings.EqualFold(t, "and") || t == "" || t == "-" || t == "–" {
+			continue
+		}
+		break
+	}
+	return nums, strings.Join(toks[i:], " ")
+}
+
+func startsDigitR(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
