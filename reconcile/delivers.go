@@ -54,9 +54,14 @@ func (x *codeIndex) namesPriority(e string, dst, src *normalize.Item) bool {
 		}
 		return false
 	}
+	// The shorter of the two opens the longer: the column may cut the
+	// title short, or the priority's heading be the short form.
 	t := strings.Fields(fold(title))
 	d := strings.Fields(fold(dst.Text))
-	if len(t) < minTitleWords || len(d) < len(t) {
+	if len(d) < len(t) {
+		t, d = d, t
+	}
+	if len(t) < minTitleWords {
 		return false
 	}
 	for i := range t {
@@ -77,8 +82,8 @@ func splitDelivered(e string) (nums []string, title string) {
 	i := 0
 	// One label word ("Priority", "P5") before the number.
 	if i < len(toks) && !startsDigitR(toks[i]) {
-		if n := strings.TrimLeftFunc(toks[i], unicode.IsLetter); n != "" && isNumber(strings.TrimRight(n, ":.-–")) && len(n) < len(toks[i]) {
-			nums = append(nums, strings.TrimLeft(strings.TrimRight(n, ":.-–"), "0"))
+		if n := strings.TrimRight(strings.TrimLeftFunc(toks[i], unicode.IsLetter), ":.-–"); isItemNumber(n) && len(n) < len(toks[i]) {
+			nums = append(nums, strings.TrimLeft(n, "0"))
 			i++
 		} else if i+1 < len(toks) && startsDigitR(toks[i+1]) {
 			i++
@@ -86,7 +91,7 @@ func splitDelivered(e string) (nums []string, title string) {
 	}
 	for ; i < len(toks); i++ {
 		t := strings.TrimRight(toks[i], ":.-–)")
-		if isNumber(t) && len(t) <= 2 {
+		if isItemNumber(t) {
 			nums = append(nums, strings.TrimLeft(t, "0"))
 			if t != toks[i] {
 				i++ // "3:" ends the label
@@ -103,3 +108,9 @@ func splitDelivered(e string) (nums []string, title string) {
 }
 
 func startsDigitR(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// isItemNumber reports whether s numbers a priority: one or two digits,
+// not 0 (priorities count from 1; "100" and "2024" are amounts and years).
+func isItemNumber(s string) bool {
+	return isNumber(s) && len(s) <= 2 && strings.TrimLeft(s, "0") != ""
+}
