@@ -148,8 +148,13 @@ type codeIndex struct {
 	cited map[*normalize.Item][]string
 	// findings holds, per action, the findings its codes name: by
 	// reference, by its own key or section (PA1.1 under PA1), or by the
-	// number of its document's section that quotes one finding.
+	// number of its document's section that quotes one finding; only
+	// those it can address (its own document's, or of a document
+	// holding no actions).
 	findings map[*normalize.Item]map[*normalize.Item]string
+	// coded holds the actions coded to some finding, one findings
+	// leaves out included.
+	coded map[*normalize.Item]bool
 	// actions maps a code to the actions keyed so, per edition.
 	actions map[string][]*normalize.Item
 	// docsCiting holds the documents some of whose actions cite findings
@@ -190,15 +195,28 @@ func (a *area) codes(opts Options) *codeIndex {
 		cues[strings.ToLower(c)] = true
 	}
 	x := &codeIndex{
-		cited:      map[*normalize.Item][]string{},
-		findings:   map[*normalize.Item]map[*normalize.Item]string{},
+		cited:    map[*normalize.Item][]string{},
+		findings: map[*normalize.Item]map[*normalize.Item]string{}, coded: map[*normalize.Item]bool{},
 		actions:    map[string][]*normalize.Item{},
 		docsCiting: map[string]bool{}, holdsFindings: map[string]bool{}, holdsActions: map[string]bool{},
 		parent: map[*normalize.Item]*normalize.Item{}, keyed: map[[2]string][]*normalize.Item{},
 		section: map[*normalize.Item]string{},
-		title:   func(it *normalize.Item) string { return fold(a.docs[it.DocID].Title) },
+		title:   func(it *normalize.Item) string { return a.title(it.DocID) },
 	}
-	var findings []*normalize.Item
+	// byKey finds the findings a code names (names): its own key and
+	// the keys it is a sub-code of; byFold those of a key as
+	// strings.EqualFold compares.
+	byKey, byFold := map[string][]*normalize.Item{}, map[string][]*normalize.Item{}
+	named := func(code string) []*normalize.Item {
+		u := strings.ToUpper(code)
+		out := byKey[u]
+		for k := 0; k < len(u); k++ {
+			if u[k] == '.' || u[k] == '-' || u[k] == '/' {
+				out = append(slices.Clip(out), byKey[u[:k]]...)
+			}
+		}
+		return out
+	}
 	// A document whose findings carry distinct numbers (AFI1..AFI4) and
 	// whose sections are numbered alike answers finding n in section n.
 	byNumber := map[[2]string][]*normalize.Item{}
@@ -207,7 +225,8 @@ func (a *area) codes(opts Options) *codeIndex {
 		case normalize.KindFinding:
 			x.holdsFindings[it.DocID] = true
 			if it.Key != "" {
-				findings = append(findings, it)
+				byKey[strings.ToUpper(it.Key)] = append(byKey[strings.ToUpper(it.Key)], it)
+				byFold[foldKey(it.Key)] = append(byFold[foldKey(it.Key)], it)
 				if n := sectionNumber(it.Key); n != "" && n == strings.TrimLeftFunc(it.Key, unicode.IsLetter) {
 					byNumber[[2]string{it.DocID, n}] = append(byNumber[[2]string{it.DocID, n}], it)
 				}
@@ -264,7 +283,7 @@ func (a *area) codes(opts Options) *codeIndex {
 			continue
 		}
 		for _, c := range x.cited[it] {
-			for _, f := range findings {
+			for _, f := range named(c) {
 				if names(c, f.Key, true) {
 					x.docsCiting[it.DocID] = true
 				}
@@ -276,24 +295,48 @@ func (a *area) codes(opts Options) *codeIndex {
 			continue
 		}
 		coded := map[*normalize.Item]string{}
-		for _, f := range findings {
+		// The findings its codes, its key or its parent key name; no
+		// other can be coded to it.
+		var near []*normalize.Item
+		for _, c := range x.cited[it] {
+			near = append(near, named(c)...)
+		}
+		near = append(append(near, named(it.Key)...), byFold[foldKey(it.ParentKey)]...)
+		seen := map[*normalize.Item]bool{}
+		for _, f := range near {
+			if seen[f] {
+				continue
+			}
+			seen[f] = true
+			why := ""
 			for _, c := range x.cited[it] {
 				if names(c, f.Key, true) {
-					coded[f] = "refs name " + c
+					why = "refs name " + c
 				}
 			}
 			// Its own code (PA1.1) or the section it sits in (PA1).
-			if _, ok := coded[f]; !ok && strings.IndexFunc(f.Key, unicode.IsLetter) >= 0 {
+			if why == "" && strings.IndexFunc(f.Key, unicode.IsLetter) >= 0 {
 				if names(it.Key, f.Key, true) && it.Key != f.Key {
-					coded[f] = "coded " + it.Key + " under " + f.Key
+					why = "coded " + it.Key + " under " + f.Key
 				} else if strings.EqualFold(it.ParentKey, f.Key) {
-					coded[f] = "sits under " + f.Key
+					why = "sits under " + f.Key
 				}
+			}
+			if why == "" {
+				continue
+			}
+			x.coded[it] = true
+			// A finding of another plan is never addressed (score):
+			// it is kept only as the fact that the action is coded,
+			// so a plan re-issued many times does not hold every
+			// version's findings for every action.
+			if f.DocID == it.DocID || !x.holdsActions[f.DocID] {
+				coded[f] = why
 			}
 		}
 		// Only a document that does not code its actions to findings
 		// otherwise is read by its section numbers.
-		if len(coded) == 0 && !x.docsCiting[it.DocID] {
+		if !x.coded[it] && !x.docsCiting[it.DocID] {
 			n := sectionNumber(it.ParentKey)
 			if n == "" {
 				n = sectionNumber(it.Key)
@@ -305,6 +348,7 @@ func (a *area) codes(opts Options) *codeIndex {
 			}
 		}
 		if len(coded) > 0 {
+			x.coded[it] = true
 			x.findings[it] = coded
 		}
 	}
@@ -367,11 +411,7 @@ func (x *codeIndex) explicit(c *candidate, opts Options) {
 // one action of the area outside src's document (a bare "1.3" that two
 // plans use says nothing).
 func (x *codeIndex) cites(src, dst *normalize.Item) bool {
-	codes := x.cited[src]
-	if a := appendixCode(src.Key); a != "" {
-		codes = append(codes, strings.ToUpper(a), strings.ToUpper(strings.TrimRightFunc(a, unicode.IsLower)))
-	}
-	for _, code := range codes {
+	for _, code := range x.codesOf(src) {
 		if !strings.EqualFold(code, dst.Key) {
 			continue
 		}
@@ -384,6 +424,17 @@ func (x *codeIndex) cites(src, dst *normalize.Item) bool {
 		return len(others) == 1
 	}
 	return false
+}
+
+// codesOf is every code it cites as the same_as evidence reads them: its
+// mentions, and for an appendix row the action it lists (A-2.4b lists 2.4b,
+// and 2.4 too).
+func (x *codeIndex) codesOf(it *normalize.Item) []string {
+	codes := x.cited[it]
+	if a := appendixCode(it.Key); a != "" {
+		codes = append(slices.Clip(codes), strings.ToUpper(a), strings.ToUpper(strings.TrimRightFunc(a, unicode.IsLower)))
+	}
+	return codes
 }
 
 // sameSection adds the evidence of an action and an outcome stated in one

@@ -98,6 +98,7 @@ func editions(docs []*normalize.Document, items map[string][]*normalize.Item, op
 			parent[max(ri, rj)] = min(ri, rj)
 		}
 	}
+	al := newAligner(docs, items)
 	versionPair := map[[2]int]bool{}
 	// copies reports whether a and b align as copies, at least share of
 	// the items of the one with fewer (min) or more (max) aligned.
@@ -111,7 +112,7 @@ func editions(docs []*normalize.Document, items map[string][]*normalize.Item, op
 		if n == 0 || share <= 0 || a.LocalArea != b.LocalArea {
 			return 0, false
 		}
-		pairs := alignCopies(items[a.ID], items[b.ID])
+		pairs := al.align(i, j)
 		// Fewer than three items in common is too little to call two
 		// documents one: a strategy may restate a plan's action.
 		got := float64(len(pairs)) / float64(n)
@@ -149,10 +150,17 @@ func editions(docs []*normalize.Document, items map[string][]*normalize.Item, op
 			continue
 		}
 		bestRoot, best, bestMean := -1, 0.0, 0.0
+		// Only documents sharing an item's kind and key or text with
+		// it can align with it at all; the rest give a share of 0.
+		sharing := al.sharing(i)
 		members := map[int][]int{}
+		size := map[int]int{}
 		for j := range docs {
 			if j != i {
-				members[find(j)] = append(members[find(j)], j)
+				size[find(j)]++
+				if sharing[j] {
+					members[find(j)] = append(members[find(j)], j)
+				}
 			}
 		}
 		for _, r := range slices.Sorted(maps.Keys(members)) {
@@ -165,7 +173,7 @@ func editions(docs []*normalize.Document, items map[string][]*normalize.Item, op
 					top = max(top, got)
 				}
 			}
-			mean := sum / float64(len(members[r]))
+			mean := sum / float64(size[r])
 			if ok && (top > best || top == best && mean > bestMean) {
 				bestRoot, best, bestMean = r, top, mean
 			}
@@ -214,7 +222,7 @@ func editions(docs []*normalize.Document, items map[string][]*normalize.Item, op
 			e.Copies = append(e.Copies, c.ID)
 			set.rep[c.ID] = rep.ID
 			if c != rep {
-				for _, p := range alignCopies(items[c.ID], items[rep.ID]) {
+				for _, p := range al.align(al.index[c.ID], al.index[rep.ID]) {
 					set.alias[p[0].ID] = p[1].ID
 				}
 			}
@@ -258,41 +266,95 @@ func rankStatus(d *normalize.Document) int {
 	return 2
 }
 
-// alignCopies pairs the items of two copies: the same kind and key with text
-// that agrees, or, for an item without a key, the same kind and text.
-// Each item is used once.
-func alignCopies(xs, ys []*normalize.Item) [][2]*normalize.Item {
-	byKey := map[string][]*normalize.Item{}
-	byText := map[string][]*normalize.Item{}
-	for _, y := range ys {
-		if y.Key != "" {
-			byKey[string(y.Kind)+"\x00"+fold(y.Key)] = append(byKey[string(y.Kind)+"\x00"+fold(y.Key)], y)
+// aligner pairs the items of two copies: the same kind and key with text
+// that agrees (sameWords), or, for an item without a key, the same kind and
+// text; each item is used once. What it compares of each item is folded
+// once per area: editions align every two documents of one title.
+type aligner struct {
+	docs  [][]*alignItem
+	index map[string]int
+	// byKey and byText index each document's items by kind and folded
+	// key, and by kind and folded text.
+	byKey, byText []map[string][]*alignItem
+	stamp         int
+}
+
+type alignItem struct {
+	it        *normalize.Item
+	key, text string // kind and folded key ("" without a key), kind and folded text
+	hasText   bool
+	nWords    int      // words of the folded text
+	words     []string // its distinct words, sorted
+	used      int      // the align call that used it
+}
+
+func newAligner(docs []*normalize.Document, items map[string][]*normalize.Item) *aligner {
+	al := &aligner{index: map[string]int{}}
+	for i, d := range docs {
+		al.index[d.ID] = i
+		var xs []*alignItem
+		byKey, byText := map[string][]*alignItem{}, map[string][]*alignItem{}
+		for _, it := range items[d.ID] {
+			ft := foldText(it.Text)
+			w := strings.Fields(ft)
+			x := &alignItem{it: it, text: string(it.Kind) + "\x00" + ft, hasText: ft != "", nWords: len(w)}
+			x.words = slices.Compact(slices.Sorted(slices.Values(w)))
+			if it.Key != "" {
+				x.key = string(it.Kind) + "\x00" + fold(it.Key)
+				byKey[x.key] = append(byKey[x.key], x)
+			}
+			byText[x.text] = append(byText[x.text], x)
+			xs = append(xs, x)
 		}
-		byText[string(y.Kind)+"\x00"+foldText(y.Text)] = append(byText[string(y.Kind)+"\x00"+foldText(y.Text)], y)
+		al.docs = append(al.docs, xs)
+		al.byKey, al.byText = append(al.byKey, byKey), append(al.byText, byText)
 	}
-	used := map[*normalize.Item]bool{}
+	return al
+}
+
+// align pairs the items of documents i and j.
+func (al *aligner) align(i, j int) [][2]*normalize.Item {
+	al.stamp++
 	var out [][2]*normalize.Item
-	for _, x := range xs {
-		var match *normalize.Item
-		if x.Key != "" {
-			for _, y := range byKey[string(x.Kind)+"\x00"+fold(x.Key)] {
-				if !used[y] && sameWords(x.Text, y.Text) {
+	for _, x := range al.docs[i] {
+		var match *alignItem
+		if x.key != "" {
+			for _, y := range al.byKey[j][x.key] {
+				if y.used != al.stamp && sameWords(x, y) {
 					match = y
 					break
 				}
 			}
 		}
-		if match == nil {
-			for _, y := range byText[string(x.Kind)+"\x00"+foldText(x.Text)] {
-				if !used[y] && foldText(x.Text) != "" {
+		if match == nil && x.hasText {
+			for _, y := range al.byText[j][x.text] {
+				if y.used != al.stamp {
 					match = y
 					break
 				}
 			}
 		}
 		if match != nil {
-			used[match] = true
-			out = append(out, [2]*normalize.Item{x, match})
+			match.used = al.stamp
+			out = append(out, [2]*normalize.Item{x.it, match.it})
+		}
+	}
+	return out
+}
+
+// sharing marks the documents holding an item of document i's kind and
+// key, or kind and text: the only ones align can pair any item of i with.
+func (al *aligner) sharing(i int) []bool {
+	out := make([]bool, len(al.docs))
+	for j := range al.docs {
+		if j == i {
+			continue
+		}
+		for _, x := range al.docs[i] {
+			if x.key != "" && len(al.byKey[j][x.key]) > 0 || x.hasText && len(al.byText[j][x.text]) > 0 {
+				out[j] = true
+				break
+			}
 		}
 	}
 	return out
@@ -308,24 +370,23 @@ func foldText(s string) string {
 
 // sameWords reports whether two copies of one item say the same: at least
 // half their words in common (a printing may cut or join a line).
-func sameWords(a, b string) bool {
-	wa, wb := strings.Fields(foldText(a)), strings.Fields(foldText(b))
-	if len(wa) == 0 || len(wb) == 0 {
-		return len(wa) == len(wb)
+func sameWords(a, b *alignItem) bool {
+	if a.nWords == 0 || b.nWords == 0 {
+		return a.nWords == b.nWords
 	}
-	in := map[string]bool{}
-	for _, w := range wb {
-		in[w] = true
-	}
-	n := 0
-	seen := map[string]bool{}
-	for _, w := range wa {
-		if in[w] && !seen[w] {
+	n, i, j := 0, 0, 0
+	for i < len(a.words) && j < len(b.words) {
+		switch c := strings.Compare(a.words[i], b.words[j]); {
+		case c < 0:
+			i++
+		case c > 0:
+			j++
+		default:
 			n++
+			i, j = i+1, j+1
 		}
-		seen[w] = true
 	}
-	union := len(seen) + len(in) - n
+	union := len(a.words) + len(b.words) - n
 	return float64(n) >= 0.5*float64(union)
 }
 

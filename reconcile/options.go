@@ -68,6 +68,10 @@ type Options struct {
 	// PeopleMaxEdits is people resolution's tolerance (normalize's
 	// people_max_edits), so two leads that are one person do not conflict.
 	PeopleMaxEdits int `mapstructure:"-"`
+	// Exhaustive scores every pair of an area's items instead of the
+	// candidates blocking proposes; tests use it to check blocking loses
+	// no link.
+	Exhaustive bool `mapstructure:"-"`
 }
 
 // Thresholds are per-relation acceptance thresholds.

@@ -177,6 +177,8 @@ type scorer struct {
 	// words caches wordsOf each source's statement: similar quotes it
 	// for every candidate of the source.
 	words map[*normalize.Item]map[string]string
+	// implVecs caches implVec: blocking and scoring both need it.
+	implVecs map[*normalize.Item]vector
 }
 
 // wordsOf is wordsOf(statement(src)), taken once per source.
@@ -216,10 +218,17 @@ func (a *area) scorer(opts Options) *scorer {
 // objective too; not the priority's rationale, which ranges wider than any
 // one action.
 func (s *scorer) implVec(src *normalize.Item) vector {
+	if v, ok := s.implVecs[src]; ok {
+		return v
+	}
 	v := s.vecs[src]
 	if p := s.parents[src]; p != nil && s.opts.ParentShare > 0 {
 		v = blend(v, s.c.vector(terms(p.Text+" "+p.Objective)), s.opts.ParentShare)
 	}
+	if s.implVecs == nil {
+		s.implVecs = map[*normalize.Item]vector{}
+	}
+	s.implVecs[src] = v
 	return v
 }
 
@@ -249,7 +258,7 @@ func (s *scorer) score(src, dst *normalize.Item, implVec vector) (candidate, boo
 	if s.titleRefs[pair{src, dst}] {
 		cand.add(FeatureTitleRef, 1, opts.Weights.TitleRef, "title_ref", fmt.Sprintf("text names %q", a.docs[dst.DocID].Title))
 	}
-	if rel == RelAddresses && cand.score == 0 && (s.codesFindings[src] || len(codes.findings[src]) > 0 || src.DocID == dst.DocID && s.docsCoding[src.DocID]) {
+	if rel == RelAddresses && cand.score == 0 && (s.codesFindings[src] || codes.coded[src] || src.DocID == dst.DocID && s.docsCoding[src.DocID]) {
 		// The action's own references name its findings, or its
 		// document maps its actions to its own findings by
 		// reference: that mapping is the document's word, and a
@@ -269,6 +278,7 @@ func (s *scorer) score(src, dst *normalize.Item, implVec vector) (candidate, boo
 
 func (a *area) link(opts Options) []Link {
 	s := a.scorer(opts)
+	b := s.blocker()
 	logical := make(map[*normalize.Item]string, len(a.items))
 	for _, it := range a.items {
 		logical[it] = a.logical(it)
@@ -284,7 +294,7 @@ func (a *area) link(opts Options) []Link {
 		}
 		implVec := s.implVec(src)
 		var mine []candidate
-		for _, dst := range a.items {
+		for _, dst := range b.candidates(src) {
 			cand, ok := s.score(src, dst, implVec)
 			if !ok {
 				continue
@@ -453,6 +463,27 @@ func (a *area) titleRefs(opts Options) map[pair]bool {
 			holdsFindings[it.DocID] = true
 		}
 	}
+	// Only a document with priorities can be implemented by name; each
+	// is found through one of its title's distinctive words.
+	priorities := map[string][]*normalize.Item{}
+	for _, it := range a.items {
+		if it.Kind == normalize.KindPriority {
+			priorities[it.DocID] = append(priorities[it.DocID], it)
+		}
+	}
+	titleWords := map[string][]string{}
+	byWord := map[string][]string{}
+	for id := range priorities {
+		// A report on an inspection (it holds findings) is not
+		// delivered by implementing it, though plans name it.
+		if holdsFindings[id] {
+			continue
+		}
+		if w := distinctive(a.docs[id]); len(w) >= 2 {
+			titleWords[id] = w
+			byWord[w[0]] = append(byWord[w[0]], id)
+		}
+	}
 	for _, src := range a.items {
 		if src.Kind != normalize.KindAction {
 			continue
@@ -461,14 +492,12 @@ func (a *area) titleRefs(opts Options) map[pair]bool {
 		for _, t := range terms(src.Text + " " + strings.Join(src.Measures, " ")) {
 			have[t] = true
 		}
-		for id, d := range a.docs {
-			// A report on an inspection (it holds findings) is not
-			// delivered by implementing it, though plans name it.
-			if id == src.DocID || fold(d.Title) == fold(a.docs[src.DocID].Title) || holdsFindings[id] || !namesTitle(have, d) {
-				continue
-			}
-			for _, dst := range a.items {
-				if dst.DocID == id && dst.Kind == normalize.KindPriority {
+		for w := range have {
+			for _, id := range byWord[w] {
+				if id == src.DocID || a.title(id) == a.title(src.DocID) || !hasAll(have, titleWords[id]) {
+					continue
+				}
+				for _, dst := range priorities[id] {
 					out[pair{src, dst}] = true
 				}
 			}
@@ -477,25 +506,31 @@ func (a *area) titleRefs(opts Options) map[pair]bool {
 	return out
 }
 
-// namesTitle reports whether every distinctive word of d's title (its area
-// and years left out) is among have; a title of fewer than two such words
-// says too little to count.
-func namesTitle(have map[string]bool, d *normalize.Document) bool {
+// hasAll reports whether every word is among have.
+func hasAll(have map[string]bool, words []string) bool {
+	for _, w := range words {
+		if !have[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// distinctive lists the words of d's title that name it: its area and
+// years left out.
+func distinctive(d *normalize.Document) []string {
 	area := map[string]bool{}
 	for _, t := range terms(d.LocalArea) {
 		area[t] = true
 	}
-	n := 0
+	var out []string
 	for _, t := range terms(d.Title) {
 		if area[t] || strings.IndexFunc(t, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
 			continue
 		}
-		if !have[t] {
-			return false
-		}
-		n++
+		out = append(out, t)
 	}
-	return n >= 2
+	return out
 }
 
 // bestPerFinding returns, for each finding and document that no proposed
