@@ -175,6 +175,9 @@ type codeIndex struct {
 	section map[*normalize.Item]string
 	// keyed lists the items of each kind and folded key.
 	keyed map[[2]string][]*normalize.Item
+	// delivered lists, per action, the priorities its or its section's
+	// cross-reference column names (delivers.go), for blocking.
+	delivered map[*normalize.Item][]*normalize.Item
 }
 
 // unique reports whether dst is the only item of its kind and key outside
@@ -352,6 +355,7 @@ func (a *area) codes(opts Options) *codeIndex {
 			x.findings[it] = coded
 		}
 	}
+	x.delivered = x.deliveries(a.items)
 	return x
 }
 

@@ -14,6 +14,29 @@ import (
 // without names the priority whose statement it opens (a column may cut a
 // long title short).
 
+// deliveries lists, per action, the priorities deliveredBy names: few
+// actions carry a cross-reference column and documents few priorities.
+func (x *codeIndex) deliveries(items []*normalize.Item) map[*normalize.Item][]*normalize.Item {
+	var prios []*normalize.Item
+	for _, it := range items {
+		if it.Kind == normalize.KindPriority {
+			prios = append(prios, it)
+		}
+	}
+	out := map[*normalize.Item][]*normalize.Item{}
+	for _, src := range items {
+		if src.Kind != normalize.KindAction || len(src.Delivers) == 0 && (x.parent[src] == nil || len(x.parent[src].Delivers) == 0) {
+			continue
+		}
+		for _, dst := range prios {
+			if x.deliveredBy(src, dst) != "" {
+				out[src] = append(out[src], dst)
+			}
+		}
+	}
+	return out
+}
+
 // minTitleWords is the fewest words a title must have to name a priority by
 // itself: two words ("Our priorities") name nothing in particular.
 const minTitleWords = 3
