@@ -344,6 +344,11 @@ func (a *area) codes(opts Options) *codeIndex {
 			if n == "" {
 				n = sectionNumber(it.Key)
 			}
+			if n == "" {
+				// An appendix row (A-1.2a) is in the section of the
+				// action it refers to.
+				n = sectionNumber(appendixCode(it.Key))
+			}
 			if fs := byNumber[[2]string{it.DocID, n}]; n != "" && len(fs) > 0 {
 				for _, f := range fs {
 					coded[f] = "in section " + n + " of its document, which quotes " + f.Key

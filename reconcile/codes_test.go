@@ -114,3 +114,27 @@ func TestSectionOutcomes(t *testing.T) {
 		t.Errorf("a1 implements another section's outcome on one shared word: %v", got)
 	}
 }
+
+// A progress report quoting its findings in numbered sections (AFI1 in
+// section 1) lists closed actions in an appendix by their code:
+// each answers the finding of the section its code is numbered in.
+func TestAppendixRowsInTheirSection(t *testing.T) {
+	in := Input{
+		Documents: []normalize.Document{{ID: "report", LocalArea: "Shire", Title: "Progress report"}},
+		Items: []normalize.Item{
+			{ID: "r-1", DocID: "report", Kind: normalize.KindPriority, Key: "1", Text: "Leadership"},
+			{ID: "r-afi1", DocID: "report", Kind: normalize.KindFinding, Key: "AFI1", Text: "Weak strategic leadership"},
+			{ID: "r-2", DocID: "report", Kind: normalize.KindPriority, Key: "2", Text: "Commissioning"},
+			{ID: "r-afi2", DocID: "report", Kind: normalize.KindFinding, Key: "AFI2", Text: "No joint commissioning"},
+			{ID: "r-p2.1", DocID: "report", Kind: normalize.KindAction, Key: "P2.1", ParentKey: "2", Text: "Agree a commissioning strategy"},
+			{ID: "r-a2.1", DocID: "report", Kind: normalize.KindAction, Key: "A-2.1", Text: "Publish a needs assessment chapter"},
+		},
+	}
+	got := edges(Run(in, nil, testOptions()).Links)
+	if _, ok := got[edge{"r-a2.1", RelAddresses, "r-afi2", ReviewProposed}]; !ok {
+		t.Errorf("appendix row A-2.1 does not address AFI2; got %v", got)
+	}
+	if _, ok := got[edge{"r-a2.1", RelAddresses, "r-afi1", ReviewProposed}]; ok {
+		t.Error("appendix row A-2.1 addresses AFI1")
+	}
+}
