@@ -363,6 +363,7 @@ func (b *blocker) candidates(src *normalize.Item) []*normalize.Item {
 		mark(b.pos[f])
 	}
 	keys := slices.Clone(x.codesOf(src))
+	keys = append(keys, x.answers[src]...)
 	if p := x.parent[src]; p != nil {
 		keys = append(keys, x.cited[p]...)
 	}

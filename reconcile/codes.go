@@ -178,6 +178,9 @@ type codeIndex struct {
 	// delivered lists, per action, the priorities its or its section's
 	// cross-reference column names (delivers.go), for blocking.
 	delivered map[*normalize.Item][]*normalize.Item
+	// answers lists, per action with no finding codes of its own, the
+	// findings whose sections a plan maps to the action's priority.
+	answers map[*normalize.Item][]string
 }
 
 // unique reports whether dst is the only item of its kind and key outside
@@ -361,6 +364,7 @@ func (a *area) codes(opts Options) *codeIndex {
 		}
 	}
 	x.delivered = x.deliveries(a.items)
+	x.answers = x.mappedFindings(a.items)
 	return x
 }
 
@@ -383,6 +387,7 @@ func (x *codeIndex) explicit(c *candidate, opts Options) {
 			c.add(FeatureExplicitRef, 1, opts.Weights.ExplicitRef, method, why)
 			return
 		}
+		x.mapped(c, opts)
 	case c.relation == RelImplements:
 		for _, code := range x.cited[c.src] {
 			if strings.EqualFold(code, c.dst.Key) && x.unique(c.dst, c.src) {

@@ -1,6 +1,8 @@
 package reconcile
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -35,6 +37,52 @@ func (x *codeIndex) deliveries(items []*normalize.Item) map[*normalize.Item][]*n
 		}
 	}
 	return out
+}
+
+// mappedFindings reads a plan's mapping the other way: where its finding
+// sections deliver a strategy's priority, the strategy's actions under that
+// priority help answer those findings. It lists, per action with no finding
+// codes of its own (its document's word comes first), the keys of the
+// findings mapped to its priority.
+func (x *codeIndex) mappedFindings(items []*normalize.Item) map[*normalize.Item][]string {
+	by := map[*normalize.Item][]string{}
+	for _, f := range items {
+		if f.Kind != normalize.KindFinding || len(f.Delivers) == 0 {
+			continue
+		}
+		for _, p := range items {
+			if p.Kind != normalize.KindPriority || p.DocID == f.DocID {
+				continue
+			}
+			for _, e := range f.Delivers {
+				if x.namesPriority(e, p, f) && !slices.Contains(by[p], strings.ToUpper(f.Key)) {
+					by[p] = append(by[p], strings.ToUpper(f.Key))
+				}
+			}
+		}
+	}
+	out := map[*normalize.Item][]string{}
+	if len(by) == 0 {
+		return out
+	}
+	for _, it := range items {
+		if p := x.parent[it]; it.Kind == normalize.KindAction && p != nil && len(by[p]) > 0 && len(x.findings[it]) == 0 {
+			out[it] = by[p]
+		}
+	}
+	return out
+}
+
+// mapped adds the evidence of a finding mapped to the action's priority
+// (mappedFindings): in full where the priority answers one finding, shared
+// where it answers several, so that the action's words choose among them.
+func (x *codeIndex) mapped(c *candidate, opts Options) {
+	keys := x.answers[c.src]
+	if !slices.Contains(keys, strings.ToUpper(c.dst.Key)) {
+		return
+	}
+	c.add(FeatureSameSection, 1/float64(len(keys)), opts.Weights.SameSection, "mapped",
+		fmt.Sprintf("a plan maps %s to its priority %s", c.dst.Key, x.parent[c.src].Key))
 }
 
 // minTitleWords is the fewest words a title must have to name a priority by

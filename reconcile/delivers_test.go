@@ -106,3 +106,47 @@ func FuzzSplitDelivered(f *testing.F) {
 		}
 	})
 }
+
+// A plan mapping its finding AFI2 to the strategy's priority 1 says the
+// strategy's priority 1 actions help answer AFI2 (stated in the letter):
+// they address it unless their own codes name their findings; a priority
+// mapped from two findings shares the evidence, so words must choose.
+func TestMappedFindingsAreAddressed(t *testing.T) {
+	in := Input{
+		Documents: []normalize.Document{
+			{ID: "letter", LocalArea: "Shire", Title: "Inspection outcome"},
+			{ID: "plan", LocalArea: "Shire", Title: "Priority action plan"},
+			{ID: "strategy", LocalArea: "Shire", Title: "SEND strategy"},
+		},
+		Items: []normalize.Item{
+			{ID: "l-afi2", DocID: "letter", Kind: normalize.KindFinding, Key: "AFI2", Text: "Leaders should improve communication with families"},
+			{ID: "l-afi3", DocID: "letter", Kind: normalize.KindFinding, Key: "AFI3", Text: "Leaders should reduce waits for therapy"},
+			{ID: "l-afi4", DocID: "letter", Kind: normalize.KindFinding, Key: "AFI4", Text: "Leaders should reduce gaps in services"},
+			{ID: "p-afi2", DocID: "plan", Kind: normalize.KindFinding, Key: "AFI2", Text: "Leaders should improve communication with families", Delivers: []string{"Priority 1: Listen to families"}},
+			{ID: "p-afi3", DocID: "plan", Kind: normalize.KindFinding, Key: "AFI3", Text: "Leaders should reduce waits for therapy", Delivers: []string{"2"}},
+			{ID: "p-afi4", DocID: "plan", Kind: normalize.KindFinding, Key: "AFI4", Text: "Leaders should reduce gaps in services", Delivers: []string{"2"}},
+			{ID: "p-afi2.1", DocID: "plan", Kind: normalize.KindAction, Key: "AFI2.1", ParentKey: "AFI2", Text: "Publish a newsletter"},
+			{ID: "s-1", DocID: "strategy", Kind: normalize.KindPriority, Key: "1", Text: "Listen to families"},
+			{ID: "s-2", DocID: "strategy", Kind: normalize.KindPriority, Key: "2", Text: "Early support"},
+			{ID: "s-p1.1", DocID: "strategy", Kind: normalize.KindAction, Key: "P1.1", ParentKey: "1", Text: "Run a family forum every term"},
+			{ID: "s-p1.2", DocID: "strategy", Kind: normalize.KindAction, Key: "P1.2", ParentKey: "1", Text: "Publish a local offer page", Refs: []string{"AFI3"}},
+			{ID: "s-p2.1", DocID: "strategy", Kind: normalize.KindAction, Key: "P2.1", ParentKey: "2", Text: "Open a drop-in clinic"},
+		},
+	}
+	opts := testOptions()
+	opts.Weights.SameSection = 0.3
+	got := edges(Run(in, nil, opts).Links)
+	if _, ok := got[edge{"s-p1.1", RelAddresses, "l-afi2", ReviewProposed}]; !ok {
+		t.Errorf("P1.1 does not address AFI2; got %v", got)
+	}
+	for _, e := range []edge{
+		{"s-p1.1", RelAddresses, "p-afi2", ReviewProposed}, // the plan's quote: answered by the plan's actions
+		{"s-p1.2", RelAddresses, "l-afi2", ReviewProposed}, // its own code names AFI3
+		{"s-p2.1", RelAddresses, "l-afi3", ReviewProposed}, // priority 2 answers two findings
+		{"s-p2.1", RelAddresses, "l-afi4", ReviewProposed},
+	} {
+		if _, ok := got[e]; ok {
+			t.Errorf("unwanted %v", e)
+		}
+	}
+}
