@@ -100,8 +100,8 @@ type Item struct {
 	// column ("Priority 3: EHC plans ..." under "SEND Strategy priority"),
 	// on the row's action, or on the finding or priority a mapping table's
 	// row is keyed by (its actions deliver it). Reconcile resolves the
-	// entries against the area's other documents. Like RefsRaw it is not
-	// in the items table.
+	// entries against the area's other documents; the items table keeps
+	// it (delivers) so a merge of shards links as one run does.
 	Delivers []string
 
 	// StatusCategory is Status mapped to one of StatusCategories (see
