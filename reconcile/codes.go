@@ -303,8 +303,9 @@ func (a *area) codes(opts Options) *codeIndex {
 		coded := map[*normalize.Item]string{}
 		// The findings its codes, its key or its parent key name; no
 		// other can be coded to it.
+		cited := x.findingCodes(it)
 		var near []*normalize.Item
-		for _, c := range x.cited[it] {
+		for _, c := range cited {
 			near = append(near, named(c)...)
 		}
 		near = append(append(near, named(it.Key)...), byFold[foldKey(it.ParentKey)]...)
@@ -315,7 +316,7 @@ func (a *area) codes(opts Options) *codeIndex {
 			}
 			seen[f] = true
 			why := ""
-			for _, c := range x.cited[it] {
+			for _, c := range cited {
 				if names(c, f.Key, true) {
 					why = "refs name " + c
 				}
@@ -461,4 +462,22 @@ func (x *codeIndex) sameSection(c *candidate, opts Options) {
 	if f := x.section[c.dst]; f != "" && strings.EqualFold(c.src.ParentKey, f) {
 		c.add(FeatureSameSection, 1, opts.Weights.SameSection, "section", "both under "+f)
 	}
+}
+
+// findingCodes are the codes an action cites that may name findings: not
+// the code of another action of its own document where the action's own
+// key is itself coded under a finding ("AFI5.4 ... (see PA1.1)" points to
+// action PA1.1, whose finding AFI5.4 does not answer).
+func (x *codeIndex) findingCodes(it *normalize.Item) []string {
+	if !strings.Contains(it.Key, ".") || strings.IndexFunc(it.Key, unicode.IsLetter) < 0 {
+		return x.cited[it]
+	}
+	var out []string
+	for _, c := range x.cited[it] {
+		if strings.Contains(c, ".") && !strings.EqualFold(c, it.Key) && slices.ContainsFunc(x.actions[strings.ToUpper(c)], func(a *normalize.Item) bool { return a.DocID == it.DocID }) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }

@@ -138,3 +138,24 @@ func TestAppendixRowsInTheirSection(t *testing.T) {
 		t.Error("appendix row A-2.1 addresses AFI1")
 	}
 }
+
+// An action coded under its finding (AFI5.4) that points to another action
+// of its plan ("see PA1.1") does not answer that action's finding.
+func TestSiblingActionCodeIsNoFinding(t *testing.T) {
+	in := Input{
+		Documents: []normalize.Document{{ID: "plan", LocalArea: "Shire", Title: "Priority action plan"}},
+		Items: []normalize.Item{
+			{ID: "pa1", DocID: "plan", Kind: normalize.KindFinding, Key: "PA1", Text: "Leaders should share data"},
+			{ID: "pa1.1", DocID: "plan", Kind: normalize.KindAction, Key: "PA1.1", ParentKey: "PA1", Text: "Build a data dashboard", Refs: []string{"PA1"}},
+			{ID: "afi5", DocID: "plan", Kind: normalize.KindFinding, Key: "AFI5", Text: "Leaders should provide enough school places"},
+			{ID: "afi5.4", DocID: "plan", Kind: normalize.KindAction, Key: "AFI5.4", ParentKey: "AFI5", Text: "Track children out of school on the dashboard (see PA1.1)", Refs: []string{"AFI5", "PA1.1"}},
+		},
+	}
+	got := edges(Run(in, nil, testOptions()).Links)
+	if _, ok := got[edge{"afi5.4", RelAddresses, "afi5", ReviewProposed}]; !ok {
+		t.Errorf("AFI5.4 does not address AFI5; got %v", got)
+	}
+	if _, ok := got[edge{"afi5.4", RelAddresses, "pa1", ReviewProposed}]; ok {
+		t.Error("AFI5.4 addresses PA1 for pointing to action PA1.1")
+	}
+}

@@ -18,7 +18,7 @@ import (
 // (exact relation, against gold/links.json) measured from the areas' HTML
 // documents reconciled together. Raise an entry when linking improves.
 var corpusLinkFloors = map[string]float64{
-	"herts":         0.95,
+	"herts":         0.955,
 	"hull":          0.98,
 	"middlesbrough": 0.88,
 	"notts":         0.57,
