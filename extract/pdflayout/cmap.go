@@ -119,7 +119,7 @@ func (m *toUnicode) addRanges(ops []cmapToken) {
 	}
 }
 
-func codeValue(s string) uint32 {
+func codeValue[S ~string | ~[]byte](s S) uint32 {
 	var v uint32
 	for i := 0; i < len(s); i++ {
 		v = v<<8 | uint32(s[i])
@@ -142,6 +142,11 @@ func utf16BE(s string) string {
 // codeLength says how many bytes the code starting raw takes, from the
 // codespace ranges; def when the CMap declares none.
 func (m *toUnicode) codeLength(raw string, def int) int {
+	return codeLength(m, raw, def)
+}
+
+// codeLength is toUnicode.codeLength for shown strings as bytes too.
+func codeLength[S ~string | ~[]byte](m *toUnicode, raw S, def int) int {
 	if m == nil || len(m.spaces) == 0 {
 		return def
 	}

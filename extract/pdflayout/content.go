@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -93,7 +94,7 @@ type markedContent struct {
 // library's Content() ignores (the CTM above all).
 type interpreter struct {
 	opts  Options
-	fonts fontCache
+	cache *docCache
 	page  *pageContent
 
 	gs     gstate
@@ -114,10 +115,10 @@ type interpreter struct {
 // maxGraphicsStack bounds q nesting; some producers never close their q.
 const maxGraphicsStack = 4096
 
-func newInterpreter(opts Options, fonts fontCache, page *pageContent, base matrix) *interpreter {
+func newInterpreter(opts Options, cache *docCache, page *pageContent, base matrix) *interpreter {
 	return &interpreter{
 		opts:  opts,
-		fonts: fonts,
+		cache: cache,
 		page:  page,
 		gs:    gstate{ctm: base, lineWidth: 1, text: textState{hScale: 1}},
 		tm:    identity,
@@ -125,50 +126,68 @@ func newInterpreter(opts Options, fonts fontCache, page *pageContent, base matri
 	}
 }
 
-// resources are the named resources a content stream runs with, and the
-// fonts already loaded from them (Tf names the same few fonts thousands of
-// times a page; resolving each again through the library is slow).
-type resources struct {
-	v     pdf.Value
-	fonts map[string]*font
+// run interprets a page's content: one stream or an array of streams,
+// which the spec reads as one token stream (an operator's operands may
+// come from two streams, but a token never straddles them). A page
+// without content is empty.
+func (in *interpreter) run(contents, resourceDict pdf.Value) {
+	buf := in.cache.buf(0)
+	switch contents.Kind() {
+	case pdf.Stream:
+		buf = in.decode(buf, contents)
+	case pdf.Array:
+		for i := 0; i < contents.Len(); i++ {
+			if s := contents.Index(i); s.Kind() == pdf.Stream {
+				buf = append(in.decode(buf, s), '\n')
+			}
+		}
+	}
+	in.cache.bufs[0] = buf
+	in.runBytes(buf, in.cache.resourcesOf(resourceDict))
 }
 
-// run interprets one content stream (or array of streams) with resources.
-func (in *interpreter) run(contents, resourceDict pdf.Value) {
-	res := &resources{v: resourceDict, fonts: map[string]*font{}}
-	var streams []pdf.Value
-	if contents.Kind() == pdf.Array {
-		for i := 0; i < contents.Len(); i++ {
-			streams = append(streams, contents.Index(i))
+// runBytes interprets decoded content with resources.
+func (in *interpreter) runBytes(data []byte, res *resources) {
+	lx := in.cache.lexer(in.depth)
+	lx.reset(data)
+	for {
+		op, args, err := lx.next()
+		if err == io.EOF {
+			return
 		}
-	} else {
-		streams = []pdf.Value{contents}
-	}
-	for _, s := range streams {
-		if s.Kind() != pdf.Stream {
-			continue
+		if err != nil {
+			panic(err)
 		}
-		in.bytes += streamSize(s, in.opts.MaxContentBytes-in.bytes+1)
-		if in.bytes > in.opts.MaxContentBytes {
-			panic(fmt.Errorf("%w: content streams over %d bytes", ErrLimit, in.opts.MaxContentBytes))
-		}
-	}
-	// Interpret joins an array of streams into one token stream, as the
-	// spec requires (an operator's operands may straddle two streams).
-	// One operand buffer for the whole run (no handler keeps its args);
-	// a nested run (a form XObject) has its own.
-	var argBuf []pdf.Value
-	pdf.Interpret(contents, func(stk *pdf.Stack, op string) {
 		in.work(1)
-		if n := stk.Len(); cap(argBuf) < n {
-			argBuf = make([]pdf.Value, n)
+		in.do(operatorName(op), args, res)
+	}
+}
+
+// operatorNames are the content-stream operators by their first byte.
+// The interpreter switches on strings, and making a string of each
+// operator read would allocate; comparing the bytes with a few candidates
+// does not.
+var operatorNames = func() (t [256][]string) {
+	for _, op := range strings.Fields(`b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX
+		f F f* G g gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh
+		T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' "`) {
+		t[op[0]] = append(t[op[0]], op)
+	}
+	return t
+}()
+
+// operatorName is op as a string, "" for an operator the spec does not
+// define (the interpreter ignores those).
+func operatorName(op []byte) string {
+	if len(op) == 0 {
+		return ""
+	}
+	for _, name := range operatorNames[op[0]] {
+		if string(op) == name {
+			return name
 		}
-		args := argBuf[:stk.Len()]
-		for i := len(args) - 1; i >= 0; i-- {
-			args[i] = stk.Pop()
-		}
-		in.do(op, args, res)
-	})
+	}
+	return ""
 }
 
 // work counts units of work (operators, glyphs shown, path pieces) against
@@ -181,22 +200,14 @@ func (in *interpreter) work(n int) {
 	}
 }
 
-// streamSize decodes s up to limit bytes to learn its size.
-func streamSize(s pdf.Value, limit int64) int64 {
-	rd := s.Reader()
-	defer rd.Close()
-	n, _ := io.Copy(io.Discard, io.LimitReader(rd, max(limit, 0)))
-	return n
-}
-
-func num(args []pdf.Value, i int) float64 {
+func num(args []operand, i int) float64 {
 	if i < 0 || i >= len(args) {
 		return 0
 	}
-	return args[i].Float64()
+	return args[i].float()
 }
 
-func (in *interpreter) do(op string, args []pdf.Value, res *resources) {
+func (in *interpreter) do(op string, args []operand, res *resources) {
 	gs := &in.gs
 	switch op {
 	case "q":
@@ -222,7 +233,7 @@ func (in *interpreter) do(op string, args []pdf.Value, res *resources) {
 	case "Tf":
 		if len(args) == 2 {
 			gs.text.size = num(args, 1)
-			gs.text.font = in.font(res, args[0].Name())
+			gs.text.font = in.font(res, args[0].name())
 		}
 	case "Tc":
 		gs.text.charSpace = num(args, 0)
@@ -248,19 +259,19 @@ func (in *interpreter) do(op string, args []pdf.Value, res *resources) {
 		in.moveLine(0, -gs.text.leading)
 	case "Tj":
 		if len(args) > 0 {
-			in.show(args[len(args)-1].RawString())
+			in.show(args[len(args)-1].str())
 		}
 	case "'":
 		in.moveLine(0, -gs.text.leading)
 		if len(args) > 0 {
-			in.show(args[len(args)-1].RawString())
+			in.show(args[len(args)-1].str())
 		}
 	case "\"":
 		if len(args) == 3 {
 			gs.text.wordSpace = num(args, 0)
 			gs.text.charSpace = num(args, 1)
 			in.moveLine(0, -gs.text.leading)
-			in.show(args[2].RawString())
+			in.show(args[2].str())
 		}
 	case "TJ":
 		if len(args) > 0 {
@@ -322,21 +333,24 @@ func (in *interpreter) do(op string, args []pdf.Value, res *resources) {
 		}
 	case "Do":
 		if len(args) > 0 {
-			in.doXObject(res.v.Key("XObject").Key(args[0].Name()), res.v)
+			in.doXObject(in.xobject(res, args[0].name()), res)
 		}
+	case "EI":
+		in.addImageMark() // an inline image, as the lexer reports it
 	}
 }
 
 // font returns the font resource name, nil when there is none.
-func (in *interpreter) font(res *resources, name string) *font {
-	if f, ok := res.fonts[name]; ok {
+func (in *interpreter) font(res *resources, name []byte) *font {
+	if f, ok := res.fonts[string(name)]; ok {
 		return f
 	}
+	key := string(name)
 	var f *font
-	if fv := res.v.Key("Font").Key(name); fv.Kind() == pdf.Dict {
-		f = in.fonts.load(fv)
+	if fv := res.v.Key("Font").Key(key); fv.Kind() == pdf.Dict {
+		f = in.cache.fonts.load(fv)
 	}
-	res.fonts[name] = f
+	res.fonts[key] = f
 	return f
 }
 
@@ -359,51 +373,62 @@ func (in *interpreter) moveLine(tx, ty float64) {
 	in.tm = in.tlm
 }
 
-func (in *interpreter) beginMarked(args []pdf.Value, res *resources) {
+func (in *interpreter) beginMarked(args []operand, res *resources) {
 	mc := markedContent{mcid: -1}
 	if n := len(in.marked); n > 0 {
 		mc = in.marked[n-1] // nested content belongs to the enclosing id
 	}
-	if len(args) > 0 && args[0].Name() == "Artifact" {
+	if len(args) > 0 && string(args[0].name()) == "Artifact" {
 		mc.artifact = true
 	}
 	if len(args) > 1 {
 		props := args[1]
-		if props.Kind() == pdf.Name {
-			props = res.v.Key("Properties").Key(props.Name())
-		}
-		if id := props.Key("MCID"); id.Kind() == pdf.Integer {
-			mc.mcid = int(id.Int64())
+		if props.kind == kindName {
+			if e := propertiesMCID(res, props.bytes); e.ok {
+				mc.mcid = e.id
+			}
+		} else if id := props.key("MCID"); id.kind == kindInt {
+			mc.mcid = int(id.num)
 		}
 	}
 	in.marked = append(in.marked, mc)
 }
 
-func (in *interpreter) doXObject(x, res pdf.Value) {
-	if x.Kind() == pdf.Stream && x.Key("Subtype").Name() == "Image" {
-		// An image carries no text or rules, but a small one may be a
-		// list bullet: it is drawn in the unit square under the CTM.
-		in.addMark(boundsOf([][2]float64{in.point(0, 0), in.point(1, 0), in.point(1, 1), in.point(0, 1)}))
+// propertiesMCID is the MCID of the /Properties entry name of res.
+func propertiesMCID(res *resources, name []byte) mcidEntry {
+	if e, ok := res.mcids[string(name)]; ok {
+		return e
+	}
+	key := string(name)
+	var e mcidEntry
+	if id := res.v.Key("Properties").Key(key).Key("MCID"); id.Kind() == pdf.Integer {
+		e = mcidEntry{int(id.Int64()), true}
+	}
+	res.mcids[key] = e
+	return e
+}
+
+func (in *interpreter) doXObject(x *xobject, res *resources) {
+	if x == nil {
 		return
 	}
-	if x.Kind() != pdf.Stream || x.Key("Subtype").Name() != "Form" {
+	if x.kind == xobjectImage {
+		in.addImageMark()
 		return
 	}
-	if in.depth >= in.opts.MaxFormDepth {
+	if x.kind != xobjectForm || in.depth >= in.opts.MaxFormDepth {
 		return
 	}
 	saved, savedStack := in.gs, len(in.stack)
-	if m := x.Key("Matrix"); m.Len() == 6 {
-		fm := matrix{m.Index(0).Float64(), m.Index(1).Float64(), m.Index(2).Float64(),
-			m.Index(3).Float64(), m.Index(4).Float64(), m.Index(5).Float64()}
-		in.gs.ctm = fm.mul(in.gs.ctm)
+	if x.hasMatrix {
+		in.gs.ctm = x.matrix.mul(in.gs.ctm)
 	}
-	formRes := x.Key("Resources")
-	if formRes.Kind() != pdf.Dict {
+	formRes := x.res
+	if formRes == nil {
 		formRes = res
 	}
 	in.depth++
-	in.run(x, formRes)
+	in.runBytes(in.formContent(x), formRes)
 	in.depth--
 	in.gs = saved
 	if len(in.stack) > savedStack {
@@ -411,15 +436,17 @@ func (in *interpreter) doXObject(x, res pdf.Value) {
 	}
 }
 
-func (in *interpreter) showArray(arr pdf.Value) {
+func (in *interpreter) showArray(arr operand) {
+	if arr.kind != kindArray {
+		return
+	}
 	ts := &in.gs.text
-	for i := 0; i < arr.Len(); i++ {
-		v := arr.Index(i)
-		switch v.Kind() {
-		case pdf.String:
-			in.show(v.RawString())
-		case pdf.Integer, pdf.Real:
-			tx := -v.Float64() / 1000 * ts.size * ts.hScale
+	for _, v := range arr.elems {
+		switch v.kind {
+		case kindString:
+			in.show(v.bytes)
+		case kindInt, kindReal:
+			tx := -v.num / 1000 * ts.size * ts.hScale
 			in.tm = translate(tx, 0).mul(in.tm)
 		}
 	}
@@ -428,7 +455,7 @@ func (in *interpreter) showArray(arr pdf.Value) {
 // show lays out the glyphs of one string, advancing the text matrix by each
 // code's width from the font dictionary (Content() reports no widths for
 // CID fonts, so this cannot come from the library).
-func (in *interpreter) show(raw string) {
+func (in *interpreter) show(raw []byte) {
 	ts := &in.gs.text
 	f := ts.font
 	if f == nil {
@@ -447,12 +474,13 @@ func (in *interpreter) show(raw string) {
 		if x1 < x0 {
 			x0, x1 = x1, x0
 		}
-		text := f.text(code)
-		if text != "" && ts.size != 0 && in.visible((x0+x1)/2, y0-0.3*trm.scaleY()) {
-			in.page.glyphs = append(in.page.glyphs, glyph{
-				x0: x0, x1: x1, y: y0, size: trm.scaleY(),
-				text: text, bold: f.bold, mcid: mc.mcid, artifact: mc.artifact,
-			})
+		if text := f.text(code); text != "" && ts.size != 0 {
+			if size := trm.scaleY(); in.visible((x0+x1)/2, y0-0.3*size) {
+				in.page.glyphs = append(in.page.glyphs, glyph{
+					x0: x0, x1: x1, y: y0, size: size,
+					text: text, bold: f.bold, mcid: mc.mcid, artifact: mc.artifact,
+				})
+			}
 		}
 		adv := w*ts.size + ts.charSpace
 		if n == 1 && code == 32 {
@@ -497,11 +525,11 @@ func (in *interpreter) fill() {
 // isWhite reports whether a fill colour operator sets white: gray 1, RGB
 // 1 1 1, CMYK 0 0 0 0 (sc and scn by their number of components; a
 // pattern is never white).
-func isWhite(op string, args []pdf.Value) bool {
+func isWhite(op string, args []operand) bool {
 	const eps = 0.005
 	n := len(args)
 	for _, a := range args {
-		if k := a.Kind(); k != pdf.Integer && k != pdf.Real {
+		if !a.isNumber() {
 			return false
 		}
 	}
@@ -598,6 +626,13 @@ func (in *interpreter) addMark(b box) {
 	if isMarkSize(b) && in.visible((b.x0+b.x1)/2, (b.y0+b.y1)/2) {
 		in.page.marks = append(in.page.marks, b)
 	}
+}
+
+// addImageMark records an image as a candidate bullet. An image carries
+// no text or rules, but a small one may be a list bullet: it is drawn in
+// the unit square under the CTM.
+func (in *interpreter) addImageMark() {
+	in.addMark(boundsOf([][2]float64{in.point(0, 0), in.point(1, 0), in.point(1, 1), in.point(0, 1)}))
 }
 
 // maxMarkSize (points) bounds a bullet's width and height; a shape larger

@@ -5,11 +5,14 @@
 // # Contract
 //
 // Extract parses with github.com/ledongthuc/pdf, going under its
-// convenience API: pages are walked and their content streams run by this
-// package's own interpreter (content.go), which keeps the graphics state
-// the library's Content ignores (the CTM, text and line state, marked
-// content), takes glyph advances from the fonts' /W and /Widths (fonts.go)
-// and text from their ToUnicode CMaps (cmap.go).
+// convenience API: the library reads the file's structure and objects,
+// pages are walked and their content streams tokenized (contentlex.go,
+// one pass, no allocation per token) and run by this package's own
+// interpreter (content.go), which keeps the graphics state the library's
+// Content ignores (the CTM, text and line state, marked content), takes
+// glyph advances from the fonts' /W and /Widths (fonts.go) and text from
+// their ToUnicode CMaps (cmap.go). Resources, fonts and Form XObjects'
+// decoded content are kept per document (contentcache.go).
 //
 // Structure comes from one of two paths, which give the same model:
 //

@@ -18,6 +18,9 @@ type font struct {
 	widthScale  float64 // glyph space to text space; 0.001 except Type 3
 	unicode     *toUnicode
 	simpleTable *[256]string // text of each byte of a simple font without ToUnicode
+	// lowWidths are width's answers for codes below 256, the codes of
+	// every simple font and many composite ones: show asks for each glyph.
+	lowWidths *[256]float64
 }
 
 // fontCache loads each font dictionary once per document. Fonts are keyed
@@ -76,6 +79,11 @@ func loadFont(v pdf.Value) *font {
 	if !f.composite {
 		f.simpleTable = simpleEncoding(v)
 	}
+	var low [256]float64
+	for c := range low {
+		low[c] = f.width(uint32(c))
+	}
+	f.lowWidths = &low
 	return f
 }
 
@@ -137,15 +145,15 @@ func simpleEncoding(v pdf.Value) *[256]string {
 }
 
 // codes splits a shown string into character codes.
-func (f *font) codes(raw string, yield func(code uint32, n int)) {
+func (f *font) codes(raw []byte, yield func(code uint32, n int)) {
+	if !f.composite {
+		for _, c := range raw {
+			yield(uint32(c), 1)
+		}
+		return
+	}
 	for len(raw) > 0 {
-		n := 1
-		if f.composite {
-			n = f.unicode.codeLength(raw, 2)
-		}
-		if n > len(raw) {
-			n = len(raw)
-		}
+		n := min(codeLength(f.unicode, raw, 2), len(raw))
 		yield(codeValue(raw[:n]), n)
 		raw = raw[n:]
 	}
@@ -153,6 +161,9 @@ func (f *font) codes(raw string, yield func(code uint32, n int)) {
 
 // width is the advance of code in text space units per unit font size.
 func (f *font) width(code uint32) float64 {
+	if code < 256 && f.lowWidths != nil {
+		return f.lowWidths[code]
+	}
 	w, ok := f.widths[code]
 	if !ok {
 		w = f.defaultW

@@ -115,7 +115,7 @@ const maxGlyphHint = 1 << 14
 // page's count, pages of a document being alike (growing the slice by
 // appends allocated a third of all bytes; TestLayoutIgnoresSpareCapacity
 // holds the layout to not depending on that room).
-func interpretPage(ref pageRef, number int, opts Options, fonts fontCache, glyphHint int) (pc *pageContent, err error) {
+func interpretPage(ref pageRef, number int, opts Options, cache *docCache, glyphHint int) (pc *pageContent, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			// The page's object number lets a reader find the damage
@@ -134,7 +134,7 @@ func interpretPage(ref pageRef, number int, opts Options, fonts fontCache, glyph
 	if ref.rotate == 90 || ref.rotate == 270 {
 		pc.width, pc.height = b.h(), b.w()
 	}
-	in := newInterpreter(opts, fonts, pc, base)
+	in := newInterpreter(opts, cache, pc, base)
 	in.run(ref.v.Key("Contents"), ref.resources)
 	return pc, nil
 }

@@ -17,6 +17,9 @@ type testPDF struct {
 	width   float64
 	height  float64
 	rotate  int // the pages' /Rotate, 0 for none
+	// resources are extra entries of the pages' resource dictionary,
+	// e.g. "/XObject << /X1 100 0 R >>".
+	resources string
 }
 
 func (p testPDF) bytes() []byte {
@@ -32,8 +35,8 @@ func (p testPDF) bytes() []byte {
 	var kids []string
 	for _, content := range p.pages {
 		c := add(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content)+1, content))
-		pg := add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %g %g] /Rotate %d /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>",
-			pagesObj, w, h, p.rotate, font, c))
+		pg := add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %g %g] /Rotate %d /Resources << /Font << /F1 %d 0 R >> %s >> /Contents %d 0 R >>",
+			pagesObj, w, h, p.rotate, font, p.resources, c))
 		kids = append(kids, fmt.Sprintf("%d 0 R", pg))
 	}
 	objs[catalog-1] = fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R %s >>", pagesObj, p.catalog)

@@ -61,14 +61,14 @@ func Extract(ctx context.Context, path string, r io.ReaderAt, size int64, opts O
 			Err:  fmt.Sprintf("%v: pages after %d not read", ErrLimit, len(refs)),
 		})
 	}
-	fonts := fontCache{}
+	cache := newDocCache(data)
 	pages := make([]*pageContent, len(refs))
 	glyphHint := 0
 	for i, ref := range refs {
 		if err := ctx.Err(); err != nil {
 			return nil, &Error{Path: path, Page: i + 1, Err: err}
 		}
-		pc, err := interpretPage(ref, i+1, opts, fonts, glyphHint)
+		pc, err := interpretPage(ref, i+1, opts, cache, glyphHint)
 		if err != nil {
 			doc.PageErrors = append(doc.PageErrors, layout.PageError{Page: i + 1, Err: err.Error()})
 			continue
