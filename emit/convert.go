@@ -141,6 +141,7 @@ func itemRow(it *normalize.Item, area *string) (ItemRow, *columnError) {
 		Flags:      list(it.Flags),
 		LocalArea:  area,
 		IsOverdue:  slices.Contains(it.Flags, reconcile.FlagOverdue),
+		Delivers:   list(it.Delivers),
 	}
 	r.StatusCategory = optString(&it.StatusCategory)
 	r.StartDate, r.StartPrecision = date(&it.Start)

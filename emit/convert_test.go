@@ -77,7 +77,7 @@ func TestItemRow(t *testing.T) {
 	plain := func(r ItemRow) ItemRow {
 		r.ItemID, r.DocID, r.Kind, r.Key, r.Text = "i", "d", "action", "1", "Do it"
 		r.Leads, r.LeadOrgs, r.Refs, r.Measures, r.Outcomes = empty, empty, empty, empty, empty
-		r.Rationale, r.Milestones, r.Progress, r.Flags = empty, empty, empty, empty
+		r.Rationale, r.Milestones, r.Progress, r.Flags, r.Delivers = empty, empty, empty, empty, empty
 		return r
 	}
 	item := func(it normalize.Item) normalize.Item {
@@ -98,7 +98,7 @@ func TestItemRow(t *testing.T) {
 				Refs: []string{"AFI2"}, Measures: []string{"m1"}, Outcomes: []string{"o1"},
 				Rationale: []string{"r1"}, Milestones: []string{"ms1", "ms2"}, Progress: []string{"p1"},
 				Page: ptr[int32](4), Flags: []string{"no_lead", "overdue"},
-				StatusCategory: ptr("on_track"), IsOverdue: true,
+				StatusCategory: ptr("on_track"), IsOverdue: true, Delivers: []string{},
 			},
 		},
 		{

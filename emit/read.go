@@ -123,6 +123,7 @@ func ItemOf(r *ItemRow) normalize.Item {
 		Progress:       unlist(r.Progress),
 		Page:           int(derefInt(r.Page)),
 		Flags:          unlist(r.Flags),
+		Delivers:       unlist(r.Delivers),
 	}
 }
 

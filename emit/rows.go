@@ -52,6 +52,7 @@ type ItemRow struct {
 	LocalArea      *string  `parquet:"local_area,optional"`
 	StatusCategory *string  `parquet:"status_category,optional"`
 	IsOverdue      bool     `parquet:"is_overdue"`
+	Delivers       []string `parquet:"delivers,list"`
 }
 
 // ItemPersonRow is one row of item_people.

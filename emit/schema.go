@@ -117,6 +117,7 @@ var Schema = []Table{
 		opt("local_area", String, "The document's local area, repeated so an item joins without documents."),
 		opt("status_category", String, "The status mapped to a category (RAG words and letters, the document's own colour legend, percentages, the phrases of normalize.statuses); null when there is no status or it matched nothing (flag status_unclassified).").oneOf(statusCategories...),
 		req("is_overdue", Bool, "An action due before the run's as-of date (manifest.json as_of, or its document's date with reconcile.as_of: document) whose status is not complete; the flag overdue says the same."),
+		req("delivers", StringList, "What of another document the item delivers by the document's own word, as written: a cross-reference column's entries (\"Priority 3: EHC plans ...\" under \"SEND Strategy priority\"), on an action, or on the finding or priority a mapping table's row names; reconcile links the actions to the priorities they name."),
 	}},
 	{"people", "One row per distinct person after resolving spelling variants.", []Column{
 		req("person_id", String, "Id of the person."),

@@ -60,6 +60,9 @@ type builder struct {
 
 	stack    []headingCtx
 	lastPara string
+	// delivers holds what mapping tables say each section (by folded
+	// code) delivers of another document (delivers.go).
+	delivers map[string][]string
 	// prose finding under a heading like "Area for Priority Action 1:".
 	prose *proseFinding
 }
@@ -235,7 +238,7 @@ func (b *builder) priorityHeadings() map[int]string {
 			}
 			if nb.Kind == layout.KindTable {
 				h := b.cols.readHeader(nb.Table)
-				if h.has(RoleText) && !h.has(RolePriority) {
+				if h.has(RoleText) && !h.has(RolePriority) && !b.mappingTable(nb.Table, h) {
 					out[i] = code
 					break
 				}

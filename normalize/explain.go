@@ -204,6 +204,9 @@ func WriteExplain(w io.Writer, res Result) error {
 		if len(it.Refs) > 0 {
 			ew.printf("  refs: %s (from %q)\n", strings.Join(it.Refs, ", "), it.RefsRaw)
 		}
+		if len(it.Delivers) > 0 {
+			ew.printf("  delivers (of another document): %s\n", strings.Join(it.Delivers, "; "))
+		}
 		if len(it.Flags) > 0 {
 			ew.printf("  flags: %s\n", strings.Join(it.Flags, ", "))
 		}

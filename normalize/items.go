@@ -61,6 +61,9 @@ func (b *builder) fill(it *Item, aux *itemAux, rw *row, listFields bool) {
 		it.RefsRaw = oneLine(f.text())
 		it.Refs = nil
 	}
+	if f := rw.fields[RoleDelivers]; !f.empty() {
+		it.Delivers = deliversEntries(f)
+	}
 	if !listFields {
 		return
 	}
@@ -122,6 +125,7 @@ func dropSubheadings(lines []layout.Line) []layout.Line {
 // finish runs the passes that need every item: appendix suffixes, heading
 // periods, references, flags and ids.
 func (b *builder) finish() {
+	b.attachDelivers()
 	// Appendix rows referring to the same code: A-3.2a, A-3.2b.
 	count := map[string]int{}
 	for _, a := range b.aux {

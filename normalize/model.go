@@ -95,6 +95,15 @@ type Item struct {
 	Page       int
 	Flags      []string
 
+	// Delivers lists, as written, what of another document the item
+	// delivers by the document's own word: the entries of a cross-reference
+	// column ("Priority 3: EHC plans ..." under "SEND Strategy priority"),
+	// on the row's action, or on the finding or priority a mapping table's
+	// row is keyed by (its actions deliver it). Reconcile resolves the
+	// entries against the area's other documents; the items table keeps
+	// it (delivers) so a merge of shards links as one run does.
+	Delivers []string
+
 	// StatusCategory is Status mapped to one of StatusCategories (see
 	// ClassifyStatus), "" when there is no status or it says nothing known.
 	StatusCategory string

@@ -163,6 +163,11 @@ const (
 	// RoleContributors is a column of partners who help deliver an action
 	// without being accountable for it ("Delivery partners"): not leads.
 	RoleContributors = "contributors"
+	// RoleDelivers is a column naming what of another document a row
+	// delivers ("SEND Strategy priority | Priority 3: ..."): a plan's
+	// areas mapped to its strategy's priorities. Not a reference of the
+	// row's own (refs name findings and programmes): Item.Delivers.
+	RoleDelivers = "delivers"
 )
 
 // ColumnRoles lists every column role, for validation and documentation.
@@ -170,7 +175,7 @@ var ColumnRoles = []string{
 	RoleText, RoleObjective, RolePriority, RoleItemRef, RoleIndicator, RoleLead,
 	RoleLeadOrg, RoleTimescale, RoleStart, RoleDue, RoleStatus, RoleRefs,
 	RoleMeasures, RoleOutcomes, RoleRationale, RoleMilestones, RoleProgress, RoleKey,
-	RoleBaseline, RoleTarget, RoleContributors,
+	RoleBaseline, RoleTarget, RoleContributors, RoleDelivers,
 }
 
 var kinds = []Kind{KindPriority, KindAction, KindFinding, KindOutcome, KindIndicator}

@@ -108,6 +108,8 @@ func (b *builder) table(blk *layout.Block) {
 	}
 	h := b.inferRoles(t, b.cols.readHeader(t))
 	switch {
+	case b.mappingTable(t, h):
+		b.deliversTable(t, h)
 	case isMeasureTable(h):
 		b.measureTable(t, h)
 	case h.has(RoleIndicator):
@@ -200,7 +202,8 @@ func (b *builder) actionTable(t *layout.Table, h tableHeader) {
 			// A row keyed by a finding's own code ("PA1 | Data and
 			// information | Priority 5") speaks of that finding, as a
 			// summary or mapping table does: it is no action.
-			if _, kind, ok := b.refs.Label(strings.TrimSpace(kf.text())); ok && kind == KindFinding {
+			if fc, kind, ok := b.refs.Label(strings.TrimSpace(kf.text())); ok && kind == KindFinding {
+				b.recordDelivers(fc, rw)
 				continue
 			}
 			if c, f, ok := b.itemCode(kf.text()); code == "" && ok {

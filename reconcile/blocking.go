@@ -23,6 +23,7 @@ import (
 // which count only on top of one of the others. So a pair can pass only
 //   - by a code: it is found through an index of keys and cited codes;
 //   - by a title: the title references, listed per action;
+//   - by a cross-reference column: the priorities it names, per action;
 //   - within one document (same_section, an action addressing its own
 //     plan's finding): every item of the source's document is a candidate;
 //   - by its words: its cosine must reach need(relation), what the text
@@ -362,6 +363,7 @@ func (b *blocker) candidates(src *normalize.Item) []*normalize.Item {
 		mark(b.pos[f])
 	}
 	keys := slices.Clone(x.codesOf(src))
+	keys = append(keys, x.answers[src]...)
 	if p := x.parent[src]; p != nil {
 		keys = append(keys, x.cited[p]...)
 	}
@@ -377,6 +379,10 @@ func (b *blocker) candidates(src *normalize.Item) []*normalize.Item {
 		}
 	}
 	for _, d := range b.titleRefs[src] {
+		mark(b.pos[d])
+	}
+	// A cross-reference column names its priorities (delivers.go).
+	for _, d := range x.delivered[src] {
 		mark(b.pos[d])
 	}
 	if b.text {

@@ -175,6 +175,12 @@ type codeIndex struct {
 	section map[*normalize.Item]string
 	// keyed lists the items of each kind and folded key.
 	keyed map[[2]string][]*normalize.Item
+	// delivered lists, per action, the priorities its or its section's
+	// cross-reference column names (delivers.go), for blocking.
+	delivered map[*normalize.Item][]*normalize.Item
+	// answers lists, per action with no finding codes of its own, the
+	// findings whose sections a plan maps to the action's priority.
+	answers map[*normalize.Item][]string
 }
 
 // unique reports whether dst is the only item of its kind and key outside
@@ -297,8 +303,9 @@ func (a *area) codes(opts Options) *codeIndex {
 		coded := map[*normalize.Item]string{}
 		// The findings its codes, its key or its parent key name; no
 		// other can be coded to it.
+		cited := x.findingCodes(it)
 		var near []*normalize.Item
-		for _, c := range x.cited[it] {
+		for _, c := range cited {
 			near = append(near, named(c)...)
 		}
 		near = append(append(near, named(it.Key)...), byFold[foldKey(it.ParentKey)]...)
@@ -309,7 +316,7 @@ func (a *area) codes(opts Options) *codeIndex {
 			}
 			seen[f] = true
 			why := ""
-			for _, c := range x.cited[it] {
+			for _, c := range cited {
 				if names(c, f.Key, true) {
 					why = "refs name " + c
 				}
@@ -341,6 +348,11 @@ func (a *area) codes(opts Options) *codeIndex {
 			if n == "" {
 				n = sectionNumber(it.Key)
 			}
+			if n == "" {
+				// An appendix row (A-1.2a) is in the section of the
+				// action it refers to.
+				n = sectionNumber(appendixCode(it.Key))
+			}
 			if fs := byNumber[[2]string{it.DocID, n}]; n != "" && len(fs) > 0 {
 				for _, f := range fs {
 					coded[f] = "in section " + n + " of its document, which quotes " + f.Key
@@ -352,6 +364,8 @@ func (a *area) codes(opts Options) *codeIndex {
 			x.findings[it] = coded
 		}
 	}
+	x.delivered = x.deliveries(a.items)
+	x.answers = x.mappedFindings(a.items)
 	return x
 }
 
@@ -374,6 +388,7 @@ func (x *codeIndex) explicit(c *candidate, opts Options) {
 			c.add(FeatureExplicitRef, 1, opts.Weights.ExplicitRef, method, why)
 			return
 		}
+		x.mapped(c, opts)
 	case c.relation == RelImplements:
 		for _, code := range x.cited[c.src] {
 			if strings.EqualFold(code, c.dst.Key) && x.unique(c.dst, c.src) {
@@ -391,6 +406,10 @@ func (x *codeIndex) explicit(c *candidate, opts Options) {
 					return
 				}
 			}
+		}
+		if why := x.deliveredBy(c.src, c.dst); why != "" {
+			c.add(FeatureExplicitRef, 1, opts.Weights.ExplicitRef, "explicit_ref", why)
+			return
 		}
 	case c.relation == RelSameAs && c.src.Kind == normalize.KindFinding:
 		if strings.EqualFold(c.src.Key, c.dst.Key) && strings.IndexFunc(c.dst.Key, unicode.IsLetter) >= 0 {
@@ -443,4 +462,22 @@ func (x *codeIndex) sameSection(c *candidate, opts Options) {
 	if f := x.section[c.dst]; f != "" && strings.EqualFold(c.src.ParentKey, f) {
 		c.add(FeatureSameSection, 1, opts.Weights.SameSection, "section", "both under "+f)
 	}
+}
+
+// findingCodes are the codes an action cites that may name findings: not
+// the code of another action of its own document where the action's own
+// key is itself coded under a finding ("AFI5.4 ... (see PA1.1)" points to
+// action PA1.1, whose finding AFI5.4 does not answer).
+func (x *codeIndex) findingCodes(it *normalize.Item) []string {
+	if !strings.Contains(it.Key, ".") || strings.IndexFunc(it.Key, unicode.IsLetter) < 0 {
+		return x.cited[it]
+	}
+	var out []string
+	for _, c := range x.cited[it] {
+		if strings.Contains(c, ".") && !strings.EqualFold(c, it.Key) && slices.ContainsFunc(x.actions[strings.ToUpper(c)], func(a *normalize.Item) bool { return a.DocID == it.DocID }) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }

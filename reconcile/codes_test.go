@@ -114,3 +114,48 @@ func TestSectionOutcomes(t *testing.T) {
 		t.Errorf("a1 implements another section's outcome on one shared word: %v", got)
 	}
 }
+
+// A progress report quoting its findings in numbered sections (AFI1 in
+// section 1) lists closed actions in an appendix by their code:
+// each answers the finding of the section its code is numbered in.
+func TestAppendixRowsInTheirSection(t *testing.T) {
+	in := Input{
+		Documents: []normalize.Document{{ID: "report", LocalArea: "Shire", Title: "Progress report"}},
+		Items: []normalize.Item{
+			{ID: "r-1", DocID: "report", Kind: normalize.KindPriority, Key: "1", Text: "Leadership"},
+			{ID: "r-afi1", DocID: "report", Kind: normalize.KindFinding, Key: "AFI1", Text: "Weak strategic leadership"},
+			{ID: "r-2", DocID: "report", Kind: normalize.KindPriority, Key: "2", Text: "Commissioning"},
+			{ID: "r-afi2", DocID: "report", Kind: normalize.KindFinding, Key: "AFI2", Text: "No joint commissioning"},
+			{ID: "r-p2.1", DocID: "report", Kind: normalize.KindAction, Key: "P2.1", ParentKey: "2", Text: "Agree a commissioning strategy"},
+			{ID: "r-a2.1", DocID: "report", Kind: normalize.KindAction, Key: "A-2.1", Text: "Publish a needs assessment chapter"},
+		},
+	}
+	got := edges(Run(in, nil, testOptions()).Links)
+	if _, ok := got[edge{"r-a2.1", RelAddresses, "r-afi2", ReviewProposed}]; !ok {
+		t.Errorf("appendix row A-2.1 does not address AFI2; got %v", got)
+	}
+	if _, ok := got[edge{"r-a2.1", RelAddresses, "r-afi1", ReviewProposed}]; ok {
+		t.Error("appendix row A-2.1 addresses AFI1")
+	}
+}
+
+// An action coded under its finding (AFI5.4) that points to another action
+// of its plan ("see PA1.1") does not answer that action's finding.
+func TestSiblingActionCodeIsNoFinding(t *testing.T) {
+	in := Input{
+		Documents: []normalize.Document{{ID: "plan", LocalArea: "Shire", Title: "Priority action plan"}},
+		Items: []normalize.Item{
+			{ID: "pa1", DocID: "plan", Kind: normalize.KindFinding, Key: "PA1", Text: "Leaders should share data"},
+			{ID: "pa1.1", DocID: "plan", Kind: normalize.KindAction, Key: "PA1.1", ParentKey: "PA1", Text: "Build a data dashboard", Refs: []string{"PA1"}},
+			{ID: "afi5", DocID: "plan", Kind: normalize.KindFinding, Key: "AFI5", Text: "Leaders should provide enough school places"},
+			{ID: "afi5.4", DocID: "plan", Kind: normalize.KindAction, Key: "AFI5.4", ParentKey: "AFI5", Text: "Track children out of school on the dashboard (see PA1.1)", Refs: []string{"AFI5", "PA1.1"}},
+		},
+	}
+	got := edges(Run(in, nil, testOptions()).Links)
+	if _, ok := got[edge{"afi5.4", RelAddresses, "afi5", ReviewProposed}]; !ok {
+		t.Errorf("AFI5.4 does not address AFI5; got %v", got)
+	}
+	if _, ok := got[edge{"afi5.4", RelAddresses, "pa1", ReviewProposed}]; ok {
+		t.Error("AFI5.4 addresses PA1 for pointing to action PA1.1")
+	}
+}
