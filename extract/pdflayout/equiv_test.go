@@ -91,7 +91,7 @@ func refSplitRow(row []glyph, page int, opt lineOptions) []line {
 	var b strings.Builder
 	var cur line
 	var boldN, letterN int
-	var prev *glyph
+	var prev, ink *glyph
 	flush := func() {
 		cur.text = strings.TrimSpace(b.String())
 		cur.bold = letterN > 0 && boldN*2 > letterN
@@ -103,7 +103,7 @@ func refSplitRow(row []glyph, page int, opt lineOptions) []line {
 		}
 		b.Reset()
 		boldN, letterN = 0, 0
-		prev = nil
+		prev, ink = nil, nil
 	}
 	for i := range row {
 		g := &row[i]
@@ -116,7 +116,7 @@ func refSplitRow(row []glyph, page int, opt lineOptions) []line {
 			if g.text == prev.text && math.Abs(g.x0-prev.x0) < 0.05*size {
 				continue
 			}
-			if opt.splitGap > 0 && gap > opt.splitGap*size {
+			if opt.splitGap > 0 && (gap > opt.splitGap*size || !isSpace && sizeStepApart(ink, g)) {
 				flush()
 			} else if gap > spaceGap*size && !isSpace && !refEndsSpace(&b) {
 				if cur.firstX1 == 0 {
@@ -155,6 +155,9 @@ func refSplitRow(row []glyph, page int, opt lineOptions) []line {
 			}
 		}
 		prev = g
+		if !isSpace {
+			ink = g
+		}
 	}
 	flush()
 	return out

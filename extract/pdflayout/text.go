@@ -64,6 +64,26 @@ type lineOptions struct {
 	splitGap float64
 }
 
+// sizeStepGap, in font sizes of the larger glyph, is the gap across which
+// a change of type size by a heading step ends a line: a heading and a
+// sidebar's heading or text set level with it, a column apart, are two
+// lines, though the gap is less than splitGap. Words of one line in two
+// sizes (a number set smaller, a run in larger type) sit a word space
+// apart, well within it.
+const sizeStepGap = 1.0
+
+// sizeStepApart reports whether glyphs a and b (a to the left, on one
+// baseline, neither a space: a producer may set the spaces between words
+// in a size of their own) differ in size by a heading step and stand
+// further apart than words do.
+func sizeStepApart(a, b *glyph) bool {
+	if a == nil {
+		return false
+	}
+	lo, hi := min(a.size, b.size), max(a.size, b.size)
+	return hi >= lo*headingRatio && b.x0-a.x1 > sizeStepGap*hi
+}
+
 // spaceGap is the gap, in font sizes, above which two glyphs are taken to
 // be separate words when no space glyph stands between them.
 const spaceGap = 0.18
@@ -288,6 +308,7 @@ func (lb *lineBuilder) row(row []lineGlyph) {
 	var cur line
 	var boldN, letterN int
 	var prev *glyph
+	var ink *glyph // the last glyph that is not a space
 	start, wstart := len(lb.text), len(lb.words)
 	written := func() bool { return len(lb.text) > start }
 	endsSpace := func() bool { return len(lb.text) == start || lb.text[len(lb.text)-1] == ' ' }
@@ -316,7 +337,7 @@ func (lb *lineBuilder) row(row []lineGlyph) {
 		}
 		start, wstart = len(lb.text), len(lb.words)
 		boldN, letterN = 0, 0
-		prev = nil
+		prev, ink = nil, nil
 	}
 	for i := range row {
 		g := &lb.gs[row[i].i]
@@ -329,7 +350,7 @@ func (lb *lineBuilder) row(row []lineGlyph) {
 			if g.text == prev.text && math.Abs(g.x0-prev.x0) < 0.05*size {
 				continue
 			}
-			if lb.opt.splitGap > 0 && gap > lb.opt.splitGap*size {
+			if lb.opt.splitGap > 0 && (gap > lb.opt.splitGap*size || !isSpace && sizeStepApart(ink, g)) {
 				flush()
 			} else if gap > spaceGap*size && !isSpace && !endsSpace() {
 				if cur.firstX1 == 0 {
@@ -363,6 +384,9 @@ func (lb *lineBuilder) row(row []lineGlyph) {
 			}
 		}
 		prev = g
+		if !isSpace {
+			ink = g
+		}
 	}
 	flush()
 }
