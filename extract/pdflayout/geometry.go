@@ -28,6 +28,9 @@ type pageTable struct {
 	// openTop and openBottom are set where the part's first or last row
 	// was cut by a page break, no rule closing it (latticeTable).
 	openTop, openBottom bool
+	// openCols are the columns whose last cell the page break cut, the
+	// cells beside it closed (latticeTable.openCols).
+	openCols map[int]bool
 	// uncertain says why the grid may be wrong (layout.Table.Uncertain).
 	uncertain []string
 	// lastBottom is where the last part joined on ends on its page, and
@@ -299,7 +302,7 @@ func textAbove(pc *pageContent, y float64) bool {
 // breaks by where text in each cell wraps (cellRight).
 func fillTable(t latticeTable, gs []glyph, inCell [][]int32, page int, dt docText) (pageTable, bool) {
 	pt := pageTable{page: page, lastPage: page, box: t.box, xs: t.xs, rows: len(t.ys) - 1, cols: len(t.xs) - 1,
-		openTop: t.openTop, openBottom: t.openBottom}
+		openTop: t.openTop, openBottom: t.openBottom, openCols: t.openCols}
 	lines := make([][]line, len(t.cells))
 	nonEmpty := 0
 	for ci := range t.cells {

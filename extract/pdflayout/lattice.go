@@ -24,6 +24,10 @@ type latticeTable struct {
 	// table's top or bottom edge, its side rules running on to the
 	// page's end: a row the page break cut.
 	openTop, openBottom bool
+	// openCols are the columns whose last cell no rule closes while
+	// other columns' last cells are closed: a cell spanning rows that the
+	// page break cut, the cells beside it ended (set only then).
+	openCols map[int]bool
 }
 
 // oneRow reports a table of a single row: a row of buttons or a framed
@@ -38,7 +42,7 @@ const boundaryCover = 0.6
 // findLatticeTables groups a page's rules into connected frameworks and
 // turns each framework with at least two cells into a table.
 func findLatticeTables(pc *pageContent) []latticeTable {
-	hs, vs := pageRules(pc)
+	hs, vs, drawn := pageRules(pc)
 	if len(hs) < 1 || len(vs) < 2 {
 		return nil
 	}
@@ -82,6 +86,7 @@ func findLatticeTables(pc *pageContent) []latticeTable {
 		for _, band := range splitBands(g[0], g[1]) {
 			if t, ok := gridFromRules(band[0], band[1]); ok {
 				t.page = pc.number
+				t.openCols = openColumns(t, band[0], drawn)
 				t.openTop = math.Abs(t.box.y0-top) < 0.5
 				t.openBottom = math.Abs(t.box.y1-bottom) < 0.5
 				out = append(out, t)
@@ -191,6 +196,37 @@ func gridFromRules(hs, vs []rule) (latticeTable, bool) {
 		return t.cells[i].col < t.cells[j].col
 	})
 	return t, true
+}
+
+// openColumns finds the columns of t whose last cell has no rule under
+// it (hs, the table's rules) while some other last cell has a drawn one
+// (drawn, the page's rules drawn as lines, not the edges of backgrounds):
+// nil when every last cell is closed, or none is (a table drawn without a
+// bottom border). A cell with only a background's edge under it is taken
+// for neither: a producer cutting a row at the page end may carry the
+// background of a cell down to it, a point past the borders it cuts.
+func openColumns(t latticeTable, hs, drawn []rule) map[int]bool {
+	bottom := t.ys[len(t.ys)-1]
+	open := map[int]bool{}
+	closed := false
+	for _, c := range t.cells {
+		switch {
+		case c.box.y1 != bottom:
+			continue
+		case hasRule(drawn, bottom, c.box.x0, c.box.x1):
+			closed = true
+			continue
+		case hasRule(hs, bottom, c.box.x0, c.box.x1):
+			continue
+		}
+		for col := c.col; col < c.col+c.colSpan; col++ {
+			open[col] = true
+		}
+	}
+	if !closed || len(open) == 0 {
+		return nil
+	}
+	return open
 }
 
 // splitBands separates tables drawn touching each other (one's bottom

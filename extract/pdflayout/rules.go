@@ -28,8 +28,9 @@ const (
 
 // pageRules gathers the horizontal and vertical rules of a page from every
 // way producers draw them: stroked lines, stroked rectangle outlines, thin
-// filled rectangles, and the edges of filled cell backgrounds.
-func pageRules(pc *pageContent) (hs, vs []rule) {
+// filled rectangles, and the edges of filled cell backgrounds. drawn are
+// the horizontal rules drawn as lines, without the backgrounds' edges.
+func pageRules(pc *pageContent) (hs, vs, drawn []rule) {
 	for _, s := range pc.strokes {
 		switch {
 		case math.Abs(s.y0-s.y1) < 0.5 && math.Abs(s.x0-s.x1) > 1:
@@ -38,6 +39,7 @@ func pageRules(pc *pageContent) (hs, vs []rule) {
 			vs = append(vs, rule{(s.x0 + s.x1) / 2, min(s.y0, s.y1), max(s.y0, s.y1)})
 		}
 	}
+	var areas []box
 	for _, b := range pc.fills {
 		switch {
 		case b.h() <= maxRuleThickness && b.w() > maxRuleThickness:
@@ -48,11 +50,75 @@ func pageRules(pc *pageContent) (hs, vs []rule) {
 			if b.w() > 0.9*pc.width && b.h() > 0.9*pc.height {
 				continue // a page background
 			}
-			hs = append(hs, rule{b.y0, b.x0, b.x1}, rule{b.y1, b.x0, b.x1})
-			vs = append(vs, rule{b.x0, b.y0, b.y1}, rule{b.x1, b.y0, b.y1})
+			areas = append(areas, b)
 		}
 	}
-	return mergeRules(dropUnderlines(hs, pc.glyphs)), mergeRules(vs)
+	drawnHs, drawnVs := len(hs), vs[:len(vs):len(vs)]
+	for _, b := range areas {
+		hs = append(hs, rule{b.y0, b.x0, b.x1}, rule{b.y1, b.x0, b.x1})
+		vs = append(vs, rule{b.x0, b.y0, b.y1}, rule{b.x1, b.y0, b.y1})
+	}
+	drawn = mergeRules(dropUnderlines(slices.Clone(hs[:drawnHs]), pc.glyphs))
+	hs = dropShortBackgrounds(hs, drawnHs, drawnVs)
+	return mergeRules(dropUnderlines(hs, pc.glyphs)), mergeRules(vs), drawn
+}
+
+// dropShortBackgrounds removes the edges of cell backgrounds that stop
+// short of their cell: hs[:drawn] are drawn horizontal rules, the rest
+// come in pairs, the top and bottom edges of each filled area. An edge
+// bounds no cell where the area sits between two drawn vertical rules
+// (its column's borders) that run on past the edge, and nothing else
+// (no drawn rule, no other background's edge) lies along it: a producer
+// that fills a cell spanning rows only as far as its text, or only on
+// the part of the cell before a page break, draws such an edge, and
+// taken for a border it would cut the cell and the rows beside it in
+// two. The edges of cell backgrounds that fill their cells meet the
+// cells' borders or the next background, and stay.
+func dropShortBackgrounds(hs []rule, drawn int, vs []rule) []rule {
+	out := hs[:drawn:drawn]
+	for i := drawn; i < len(hs); i++ {
+		e := hs[i]
+		// dir is the way out of the area across this edge: down for a
+		// bottom edge, up for a top one.
+		dir := 1.0
+		if (i-drawn)%2 == 0 {
+			dir = -1
+		}
+		if !(bordersRunPast(vs, e, dir) && alone(hs, i)) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// bordersRunPast reports whether drawn vertical rules stand at both ends
+// of edge e, each going on past it by more than a cell's least size in
+// direction dir.
+func bordersRunPast(vs []rule, e rule, dir float64) bool {
+	runsPast := func(x float64) bool {
+		for _, v := range vs {
+			if math.Abs(v.pos-x) > ruleSnap || e.pos < v.lo-ruleJoin || e.pos > v.hi+ruleJoin {
+				continue
+			}
+			if dir > 0 && v.hi > e.pos+minCellSize || dir < 0 && v.lo < e.pos-minCellSize {
+				return true
+			}
+		}
+		return false
+	}
+	return runsPast(e.lo) && runsPast(e.hi)
+}
+
+// alone reports whether no horizontal rule but hs[i] lies along it: none
+// within a cell's least size of its position that reaches its extent.
+func alone(hs []rule, i int) bool {
+	e := hs[i]
+	for j, h := range hs {
+		if j != i && math.Abs(h.pos-e.pos) < minCellSize && h.lo <= e.hi+ruleJoin && e.lo <= h.hi+ruleJoin {
+			return false
+		}
+	}
+	return true
 }
 
 // dropUnderlines removes horizontal rules that underline text (links,

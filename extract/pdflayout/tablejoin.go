@@ -116,7 +116,7 @@ func joinTable(prev, next *pageTable, dt docText) {
 		}
 	}
 	prev.rows += next.rows - skip - merged
-	prev.openBottom, prev.lastBottom = next.openBottom, next.box.y1
+	prev.openBottom, prev.openCols, prev.lastBottom = next.openBottom, next.openCols, next.box.y1
 }
 
 // fullSources returns t's cell sources, one for each cell, empty where
@@ -133,7 +133,9 @@ func fullSources(t *pageTable) []cellSource {
 // (starts in lower case), or the row is incomplete, some column that has
 // text in prev's last row being empty in it (a row label, a date, a lead
 // written once at the row's top), and some column's text carries on the
-// text above it (carriesOn).
+// text above it (carriesOn). A column whose cell above no rule closed,
+// the cells beside it closed, is a cell spanning rows the break cut: it
+// is empty below as the next row's own cell, and shows no row incomplete.
 func rowSplit(prev, next *pageTable, r int) bool {
 	last := lastRowCells(prev)
 	incomplete, carried := false, false
@@ -147,7 +149,7 @@ func rowSplit(prev, next *pageTable, r int) bool {
 		}
 		p := prev.cells[i]
 		switch {
-		case p.Text == "" || c.Text == "" && c.RowSpan > 1:
+		case p.Text == "" || c.Text == "" && (c.RowSpan > 1 || prev.openCols[c.Col]):
 			// a cell spanning rows is drawn again below the break
 		case c.Text == "":
 			incomplete = true
@@ -199,7 +201,8 @@ func startsLower(text string) bool {
 }
 
 // continueSpans extends the row spans of prev's last-row cells over the
-// empty cell below them at the top of next, where either spans rows: a
+// empty cell below them at the top of next, where either spans rows or
+// no rule closes the cell above while the cells beside it are closed: a
 // cell spanning rows that the page break cut is drawn again, empty, on the
 // new page (where it may span one row above the break and several below).
 // It returns the next cells to leave out.
@@ -216,7 +219,7 @@ func continueSpans(prev, next *pageTable, r int) map[int]bool {
 			continue
 		}
 		i, ok := last[c.Col]
-		if !ok || prev.cells[i].ColSpan != c.ColSpan || prev.cells[i].RowSpan == 1 && c.RowSpan == 1 {
+		if !ok || prev.cells[i].ColSpan != c.ColSpan || prev.cells[i].RowSpan == 1 && c.RowSpan == 1 && !prev.openCols[c.Col] {
 			continue
 		}
 		prev.cells[i].RowSpan += c.RowSpan
