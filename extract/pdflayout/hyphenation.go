@@ -19,11 +19,40 @@ func newVocabulary(pages [][]line) vocabulary {
 		for _, l := range ls {
 			f := strings.Fields(l.text)
 			for i := 1; i+1 < len(f); i++ { // the first and last may be cut
-				v[vocabKey(f[i])] = true
+				// So may a word beside a wide gap: a line of a page
+				// runs across the cells of a table, a column's word
+				// broken at its edge beside the next column's text.
+				if !l.wideGapBefore(i, len(f)) && !l.wideGapBefore(i+1, len(f)) {
+					v[vocabKey(f[i])] = true
+				}
 			}
 		}
 	}
 	return v
+}
+
+// wideGapAfterGlyph (font sizes) is the distance from the left edge of a
+// word's last glyph to the start of the next word above which the two
+// stand further apart than words of one text do: a glyph's width and a
+// stretched space are less.
+const wideGapAfterGlyph = 1.5
+
+// wideGapBefore reports whether a gap wider than words of one text have
+// stands before word i of the line's n words; false where the line's
+// word starts do not match its words.
+func (l line) wideGapBefore(i, n int) bool {
+	if i < 1 || len(l.words) != n-1 {
+		return false
+	}
+	w := l.words[i-1]
+	last := w.at - 1
+	for last > 0 && last < len(l.text) && l.text[last] == ' ' {
+		last--
+	}
+	if last < 0 || last >= len(l.byteX) {
+		return false
+	}
+	return w.x-l.byteX[last] > wideGapAfterGlyph*l.size
 }
 
 func vocabKey(w string) string {

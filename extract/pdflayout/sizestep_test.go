@@ -91,3 +91,36 @@ func TestHeadingBesideSidebar(t *testing.T) {
 		}
 	}
 }
+
+// TestVocabularyBesideWideGap: a line of a page that runs across a
+// table's cells holds a word broken at a column's edge ("Performanc",
+// its "e" on the line below) beside the next column's text; neither it
+// nor the word after the gap is a word the document writes whole, so
+// "Performanc" + "e" can still be found one word.
+func TestVocabularyBesideWideGap(t *testing.T) {
+	const size = 9.5
+	// Three columns 12pt apart: a lead's post wraps in the middle one.
+	row1 := append(append(word("Lead one", 0, 100, size), word("Head of Performanc", 50, 100, size)...),
+		word("Oct-24 and more", 50+18*4.75+12, 100, size)...)
+	row2 := append(append(word("Director", 0, 112, size), word("e and Quality team", 50, 112, size)...),
+		word("Feb-25 to come", 50+18*4.75+12, 112, size)...)
+	row3 := word("we report on Performance each month", 40, 124, size)
+	lines := buildLines(append(append(row1, row2...), row3...), 1, lineOptions{splitGap: 3})
+	if len(lines) != 3 {
+		t.Fatalf("lines %d, want 3 (the gaps are within splitGap): %+v", len(lines), lines)
+	}
+	v := newVocabulary([][]line{lines})
+	for _, w := range []string{"performanc", "oct-24", "e", "feb-25"} {
+		if v.has(w) {
+			t.Errorf("vocabulary holds %q, a word beside a column gap", w)
+		}
+	}
+	for _, w := range []string{"of", "and", "report", "performance"} {
+		if !v.has(w) {
+			t.Errorf("vocabulary lacks %q", w)
+		}
+	}
+	if got := joinLines([]string{"Head of Performanc", "e and Quality team"}, v); got != "Head of Performance and Quality team" {
+		t.Errorf("joined %q", got)
+	}
+}
