@@ -32,6 +32,22 @@ func TestDropShortBackgrounds(t *testing.T) {
 	if n != 2 {
 		t.Fatalf("kept %v: the edge two backgrounds share must stay", got)
 	}
+	// A border drawn under the cells beside the background, ending where
+	// it begins, at the background's edge: the spanning cell goes on.
+	vs = []rule{{34, 65, 561}, {127, 65, 561}, {258, 65, 561}}
+	beside := []rule{{300, 34, 258}, {424.4, 34, 258}, {490.6, 126.8, 258}}
+	bg := []rule{{423.4, 33.4, 128.2}, {491.5, 33.4, 128.2}}
+	got = dropShortBackgrounds(append(append([]rule(nil), beside...), bg...), len(beside), vs)
+	if len(got) != 4 || got[3] != bg[0] {
+		t.Fatalf("kept %v, want the bottom edge at 491.5 dropped", got)
+	}
+	// A row's background across columns (a column rule crosses it): its
+	// edge bounds the row.
+	row := []rule{{423.4, 33.4, 258}, {462.7, 33.4, 258}}
+	got = dropShortBackgrounds(append(append([]rule(nil), drawn...), row...), len(drawn), vs)
+	if len(got) != 4 {
+		t.Fatalf("kept %v, want every rule", got)
+	}
 	// Borders that stop at the edge (the table's last row): it stays.
 	vs = []rule{{34, 65, 462.7}, {127, 65, 462.7}}
 	got = dropShortBackgrounds(append(append([]rule(nil), drawn...), short...), len(drawn), vs)

@@ -84,7 +84,7 @@ func dropShortBackgrounds(hs []rule, drawn int, vs []rule) []rule {
 		if (i-drawn)%2 == 0 {
 			dir = -1
 		}
-		if !(bordersRunPast(vs, e, dir) && alone(hs, i)) {
+		if !(bordersRunPast(vs, e, dir) && oneColumn(vs, e) && alone(hs, i, drawn)) {
 			out = append(out, e)
 		}
 	}
@@ -109,12 +109,35 @@ func bordersRunPast(vs []rule, e rule, dir float64) bool {
 	return runsPast(e.lo) && runsPast(e.hi)
 }
 
-// alone reports whether no horizontal rule but hs[i] lies along it: none
-// within a cell's least size of its position that reaches its extent.
-func alone(hs []rule, i int) bool {
+// oneColumn reports whether no drawn vertical rule crosses edge e between
+// its ends: the background is one column's, not a row's.
+func oneColumn(vs []rule, e rule) bool {
+	for _, v := range vs {
+		if v.pos > e.lo+ruleSnap && v.pos < e.hi-ruleSnap && e.pos > v.lo && e.pos < v.hi {
+			return false
+		}
+	}
+	return true
+}
+
+// alone reports whether nothing but hs[i] (a background's edge; hs[:drawn]
+// are drawn rules) bounds a cell along it: no drawn rule within a cell's
+// least size of its position runs under the background itself, and no
+// other background's edge there reaches its extent (the backgrounds of
+// cells side by side meet end to end). A border drawn under the cells
+// beside it, ending where the background begins, closes those cells,
+// not the background's.
+func alone(hs []rule, i, drawn int) bool {
 	e := hs[i]
 	for j, h := range hs {
-		if j != i && math.Abs(h.pos-e.pos) < minCellSize && h.lo <= e.hi+ruleJoin && e.lo <= h.hi+ruleJoin {
+		if j == i || math.Abs(h.pos-e.pos) >= minCellSize {
+			continue
+		}
+		reach := ruleJoin // another background's edge: touching counts
+		if j < drawn {
+			reach = -ruleJoin // a drawn rule: it must run under this one
+		}
+		if h.lo <= e.hi+reach && e.lo <= h.hi+reach {
 			return false
 		}
 	}
