@@ -410,7 +410,7 @@ func (b *builder) heading(blk *layout.Block, prioKey string) {
 		// actions in it answer that finding (their parent).
 		ctx.item = b.find(kind, code)
 		ctx.priority = code
-	case len(strings.Fields(rest)) >= 6:
+	case len(strings.Fields(rest)) >= 6 && !b.quoteBelow(b.cur):
 		// "Area of weakness 2: Leaders do not ..." states the finding.
 		b.rule = "heading: finding label with its statement"
 		b.add(Item{Kind: kind, Key: code, Text: cleanText(rest), Page: blk.Page}, itemAux{})
@@ -435,10 +435,33 @@ func (b *builder) heading(blk *layout.Block, prioKey string) {
 	b.stack = append(b.stack, ctx)
 }
 
+// quoteBelow reports whether the statement a heading's finding label
+// introduces is quoted below it ("The inspection letter said:" and the
+// inspectors' words): a long title after the label ("Area for improvement
+// 3 (AFI3): Equal access to health services across Hertfordshire") then
+// names the finding, the quote states it, as a paragraph label's does.
+func (b *builder) quoteBelow(i int) bool {
+	st, _, _ := b.statementAt(i)
+	return st != ""
+}
+
 // statementAfter is a finding's statement in the blocks after its label
 // at block i: a quoted paragraph, or the paragraph after a short lead-in
 // ("The inspection letter said:"). Both are marked read.
 func (b *builder) statementAfter(i int) string {
+	st, lead, quote := b.statementAt(i)
+	if st != "" {
+		b.quoteDone = quote
+		if lead >= 0 {
+			b.leadDone = lead
+		}
+	}
+	return st
+}
+
+// statementAt is statementAfter without its marks: the statement, and the
+// blocks of its lead-in (-1 if none) and of the quote.
+func (b *builder) statementAt(i int) (st string, lead, quote int) {
 	para := func(j int) string {
 		if j < len(b.doc.Blocks) && b.doc.Blocks[j].Kind == layout.KindParagraph {
 			return oneLine(b.doc.Blocks[j].Text)
@@ -448,13 +471,11 @@ func (b *builder) statementAfter(i int) string {
 	next := para(i + 1)
 	switch {
 	case isQuoted(next):
-		b.quoteDone = i + 1
-		return unquote(next)
+		return unquote(next), -1, i + 1
 	case next != "" && leadIn(next) && len(strings.Fields(next)) <= 8 && para(i+2) != "":
-		b.leadDone, b.quoteDone = i+1, i+2
-		return unquote(para(i + 2))
+		return unquote(para(i + 2)), i + 1, i + 2
 	}
-	return ""
+	return "", -1, -1
 }
 
 func matchAny(res []*regexp.Regexp, s string) bool {
