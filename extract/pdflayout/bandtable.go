@@ -210,7 +210,7 @@ func bandTable(b headerBand, glyphs []glyph, used []bool, limit float64, page in
 		return pageTable{}, false
 	}
 	rows, bridges, centred := splitRows(glyphs, body, xs, dt)
-	if !relatesColumns(glyphs, rows, xs) {
+	if !relatesColumns(glyphs, rows, xs) && !namesColumns(glyphs, head, xs) {
 		return pageTable{}, false
 	}
 	t := pageTable{page: page, lastPage: page, xs: xs, cols: len(xs) - 1}
@@ -288,6 +288,20 @@ func relatesColumns(glyphs []glyph, rows [][]int, xs []float64) bool {
 		}
 	}
 	return false
+}
+
+// namesColumns reports whether the band's text names three columns or
+// more: a header row, repeated over the rest of a table whose last row
+// the page broke, relates the columns even where that rest has text in
+// one column only. A split paragraph or banner background names none.
+func namesColumns(glyphs []glyph, head []int, xs []float64) bool {
+	cols := map[int]bool{}
+	for _, i := range head {
+		if glyphs[i].text != " " {
+			cols[columnOf(glyphs[i].midX(), xs)] = true
+		}
+	}
+	return len(cols) >= 3 && len(cols) == len(xs)-1
 }
 
 // lastLine is column c's last line on the baselines given.

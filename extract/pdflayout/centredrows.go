@@ -2,6 +2,7 @@ package pdflayout
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -81,6 +82,15 @@ func centredRows(glyphs []glyph, body []int, xs []float64, cols [][]glyph, pitch
 			g.bottom = max(g.bottom, blocks[i].bottom)
 		}
 		groups = append(groups, g)
+	}
+	// The cells of a row broken by the page end are set from the top:
+	// two groups whose blocks all begin on one line are that row's.
+	for r := len(groups) - 1; r > 0; r-- {
+		if sameTop(blocks, groups[r-1].members, groups[r].members, centreTol*size) {
+			groups[r-1].members = append(groups[r-1].members, groups[r].members...)
+			groups[r-1].bottom = max(groups[r-1].bottom, groups[r].bottom)
+			groups = slices.Delete(groups, r, r+1)
+		}
 	}
 	// Centring shows where most rows' blocks begin at different heights,
 	// and most blocks fall in a row.
@@ -166,4 +176,15 @@ func centredRows(glyphs []glyph, body []int, xs []float64, cols [][]glyph, pitch
 		}
 	}
 	return rows, bridges, true
+}
+
+// sameTop reports whether the blocks of both groups begin on one line.
+func sameTop(blocks []cellBlock, a, b []int, tol float64) bool {
+	top := blocks[a[0]].top
+	for _, i := range append(slices.Clone(a), b...) {
+		if math.Abs(blocks[i].top-top) > tol {
+			return false
+		}
+	}
+	return true
 }

@@ -10,7 +10,8 @@ import (
 // no rules and cells centred vertically in their rows: each action's row
 // holds its own milestones only (not its neighbour's, which run past the
 // gap between the rows), and the theme cell centred across two actions
-// spans both rows.
+// spans both rows. A row the page breaks is set from the top, and its
+// rest, under the header repeated on the next page, joins it.
 func TestCentredRows(t *testing.T) {
 	path := filepath.Join(sharedDir(t), "corpus", "herts-priority-action-plan-2024", "herts-priority-action-plan-2024.libreoffice.pdf")
 	doc := extractFile(t, path)
@@ -19,6 +20,10 @@ func TestCentredRows(t *testing.T) {
 		"AFI3.2": {"Neurodiversity Handbook published", "Single referral form"},
 		"AFI4.1": {"Waiting list validated", "Workshop programme"},
 		"AFI1.4": {"Backlog cleared", "Training offer"},
+		// Rows the page broke: set from the top on the first page, their
+		// rest below the header repeated on the next.
+		"PA2.1":  {"Terms of reference agreed", "Governance map"},
+		"AFI4.6": {"national review of children's hearing services.", "Valuing SEND"},
 	}
 	seen := 0
 	for _, tb := range doc.Tables() {
