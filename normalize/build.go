@@ -410,14 +410,15 @@ func (b *builder) heading(blk *layout.Block, prioKey string) {
 		// actions in it answer that finding (their parent).
 		ctx.item = b.find(kind, code)
 		ctx.priority = code
-	case len(strings.Fields(rest)) >= 6:
+	case len(strings.Fields(rest)) >= 6 && !b.statementFollows(b.cur):
 		// "Area of weakness 2: Leaders do not ..." states the finding.
 		b.rule = "heading: finding label with its statement"
 		b.add(Item{Kind: kind, Key: code, Text: cleanText(rest), Page: blk.Page}, itemAux{})
 	default:
 		// A label alone, or with a title ("Area for improvement 1 (AFI1):
-		// Timeliness of plans"): the statement follows, then the finding's
-		// leads and progress; the actions in its section answer it.
+		// Timeliness of plans", however long): the statement follows, then
+		// the finding's leads and progress; the actions in its section
+		// answer it.
 		idx := -1
 		if st := b.statementAfter(b.cur); st != "" {
 			b.rule = "heading: finding label, statement in the paragraph below"
@@ -433,6 +434,15 @@ func (b *builder) heading(blk *layout.Block, prioKey string) {
 		}
 	}
 	b.stack = append(b.stack, ctx)
+}
+
+// statementFollows reports whether a statement (statementAfter) follows
+// the label at block i, without marking it read: where the inspectors'
+// words are quoted below, the label's own words are its title.
+func (b *builder) statementFollows(i int) bool {
+	lead, quote := b.leadDone, b.quoteDone
+	defer func() { b.leadDone, b.quoteDone = lead, quote }()
+	return b.statementAfter(i) != ""
 }
 
 // statementAfter is a finding's statement in the blocks after its label
