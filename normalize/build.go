@@ -40,11 +40,11 @@ type builder struct {
 	// is reading it, for explain.
 	cur  int
 	rule string
-	// quoteDone is the block of a quotation already read as a finding's
-	// statement.
+	// leadDone to quoteDone are the blocks already read as a finding's
+	// statement: the lead-in before it ("The inspection letter said:"),
+	// the quotation, every paragraph of a quotation broken line by line.
 	quoteDone int
-	// leadDone is the block of the lead-in before such a statement.
-	leadDone int
+	leadDone  int
 	// modal finds the words of an instruction (finding_modals).
 	modal *regexp.Regexp
 	// codeLabel reads "Action 1.1:" at the start of an item's text.
@@ -446,7 +446,8 @@ func (b *builder) statementFollows(i int) bool {
 }
 
 // statementAfter is a finding's statement in the blocks after its label
-// at block i: a quoted paragraph, or the paragraph after a short lead-in
+// at block i: a quoted paragraph (or two, the quotation opened in the
+// first and closed in the second), or the paragraph after a short lead-in
 // ("The inspection letter said:"). Both are marked read.
 func (b *builder) statementAfter(i int) string {
 	para := func(j int) string {
@@ -458,8 +459,20 @@ func (b *builder) statementAfter(i int) string {
 	next := para(i + 1)
 	switch {
 	case isQuoted(next):
-		b.quoteDone = i + 1
+		b.leadDone, b.quoteDone = i+1, i+1
 		return unquote(next)
+	case next != "" && !isQuoted(next) && opensQuote(next):
+		// A quotation the producer's wide line spacing broke into
+		// paragraphs, one a line: opened in the first, closed in a later
+		// one, a few lines on. All of it is read.
+		joined := next
+		for j := i + 2; j <= i+maxQuoteParagraphs && para(j) != ""; j++ {
+			joined += " " + para(j)
+			if isQuoted(joined) {
+				b.leadDone, b.quoteDone = i+1, j
+				return unquote(joined)
+			}
+		}
 	case next != "" && leadIn(next) && len(strings.Fields(next)) <= 8 && para(i+2) != "":
 		b.leadDone, b.quoteDone = i+1, i+2
 		return unquote(para(i + 2))
@@ -498,7 +511,7 @@ func (b *builder) headingCode(s string) (code, rest string) {
 
 func (b *builder) paragraph(blk *layout.Block) {
 	text := oneLine(blk.Text)
-	if text == "" || b.quoteDone == b.cur || b.leadDone == b.cur {
+	if text == "" || b.leadDone <= b.cur && b.cur <= b.quoteDone {
 		return
 	}
 	ctx := b.top()
@@ -702,6 +715,16 @@ func (b *builder) addToField(it *Item, field string, entries []string) {
 }
 
 // isQuoted reports whether a paragraph is one quotation from end to end.
+// maxQuoteParagraphs bounds the paragraphs one quotation broken line by
+// line may run to: an inspection finding is a few sentences.
+const maxQuoteParagraphs = 8
+
+// opensQuote reports whether s opens with a quotation mark.
+func opensQuote(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && strings.ContainsRune("\"“‘", []rune(s)[0])
+}
+
 func isQuoted(s string) bool {
 	s = strings.TrimSpace(s)
 	r := []rune(s)

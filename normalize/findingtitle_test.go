@@ -1,9 +1,12 @@
 package normalize_test
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"github.com/sendrecon/sendrecon/config"
+	"github.com/sendrecon/sendrecon/extract"
 	"github.com/sendrecon/sendrecon/extract/layout"
 	"github.com/sendrecon/sendrecon/normalize"
 )
@@ -33,6 +36,38 @@ func TestFindingHeadingTitle(t *testing.T) {
 		if w, ok := want[it.Key]; ok {
 			if it.Text != w {
 				t.Errorf("%s text %q, want %q", it.Key, it.Text, w)
+			}
+			delete(want, it.Key)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("findings not read: %v", want)
+	}
+}
+
+// TestFindingQuoteBrokenIntoParagraphs reads a LibreOffice printing
+// that sets each line of the inspectors' quoted words as a paragraph of
+// its own (wide line spacing): each finding's statement is the whole
+// quotation, not the label's words.
+func TestFindingQuoteBrokenIntoParagraphs(t *testing.T) {
+	path := "/work/shared/corpus/middlesbrough-send-progress-2020/middlesbrough-send-progress-2020.libreoffice.pdf"
+	doc, err := extract.File(context.Background(), path, extract.DefaultOptions())
+	if err != nil {
+		t.Skipf("corpus not available: %v", err)
+	}
+	res, err := normalize.Run(doc, normalize.Meta{DocID: "d", SourcePath: path}, config.Default().Normalize)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"AFI1": "Weaknesses in the strategic leadership, governance and implementation of the disability and special educational needs reforms in the local area.",
+		"AFI3": "Children, young people and families have too little involvement",
+		"AFI4": "Leaders have an inaccurate view of the local area's effectiveness. They do not gather, analyse and use information",
+	}
+	for _, it := range res.Items {
+		if w, ok := want[it.Key]; ok && it.Kind == normalize.KindFinding {
+			if !strings.HasPrefix(it.Text, w) || strings.ContainsAny(it.Text, "“”") {
+				t.Errorf("%s text %q, want it to begin %q, unquoted", it.Key, it.Text, w)
 			}
 			delete(want, it.Key)
 		}
