@@ -149,6 +149,10 @@ func rowSplit(prev, next *pageTable, r int) bool {
 		switch {
 		case p.Text == "" || c.Text == "" && c.RowSpan > 1:
 			// a cell spanning rows is drawn again below the break
+		case c.Text == "" && labelsEveryRow(prev, c.Col):
+			// The row's label, written in every row of the part above,
+			// is missing: written once at the row's top, above the break.
+			return true
 		case c.Text == "":
 			incomplete = true
 		case startsLower(c.Text):
@@ -158,6 +162,23 @@ func rowSplit(prev, next *pageTable, r int) bool {
 		}
 	}
 	return incomplete && carried
+}
+
+// labelsEveryRow reports whether column col of t has text in each of
+// its two or more rows, no cell of it spanning rows: a column of row
+// labels.
+func labelsEveryRow(t *pageTable, col int) bool {
+	rows := map[int]bool{}
+	for _, c := range t.cells {
+		if c.Col != col {
+			continue
+		}
+		if c.Text == "" || c.RowSpan > 1 {
+			return false
+		}
+		rows[c.Row] = true
+	}
+	return t.rows >= 2 && len(rows) == t.rows
 }
 
 // carriesOn reports whether next's cell j reads as the rest of prev's cell
