@@ -30,3 +30,30 @@ func TestSplitRowMissingLabel(t *testing.T) {
 	}
 	t.Error("no outcomes cell found")
 }
+
+// TestSplitRowRedrawnLine reads a wkhtmltopdf printing that draws the
+// line a page break cuts through on both pages: the row joined across the
+// break holds that line once.
+func TestSplitRowRedrawnLine(t *testing.T) {
+	path := filepath.Join(sharedDir(t), "corpus", "hull-send-plan-2024", "hull-send-plan-2024.wkhtmltopdf.pdf")
+	doc := extractFile(t, path)
+	want := map[string]string{
+		"Ensure the Local Offer provides": "Ensure the Local Offer provides comprehensive support and guidance to individuals and their families.",
+		"Feedback from parents and young": "Feedback from parents and young people on the Local Offer - via surveys and other engagement methods.",
+	}
+	for _, tb := range doc.Tables() {
+		for _, c := range tb.Cells {
+			for prefix, w := range want {
+				if strings.HasPrefix(c.Text, prefix) {
+					if got := strings.Join(strings.Fields(c.Text), " "); got != w {
+						t.Errorf("cell %q, want %q", got, w)
+					}
+					delete(want, prefix)
+				}
+			}
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("cells not found: %v", want)
+	}
+}
