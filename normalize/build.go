@@ -40,11 +40,11 @@ type builder struct {
 	// is reading it, for explain.
 	cur  int
 	rule string
-	// quoteDone is the block of a quotation already read as a finding's
-	// statement.
+	// leadDone to quoteDone are the blocks already read as a finding's
+	// statement: the lead-in before it ("The inspection letter said:"),
+	// the quotation, every paragraph of a quotation broken line by line.
 	quoteDone int
-	// leadDone is the block of the lead-in before such a statement.
-	leadDone int
+	leadDone  int
 	// modal finds the words of an instruction (finding_modals).
 	modal *regexp.Regexp
 	// codeLabel reads "Action 1.1:" at the start of an item's text.
@@ -410,14 +410,15 @@ func (b *builder) heading(blk *layout.Block, prioKey string) {
 		// actions in it answer that finding (their parent).
 		ctx.item = b.find(kind, code)
 		ctx.priority = code
-	case len(strings.Fields(rest)) >= 6 && !b.quoteBelow(b.cur):
+	case len(strings.Fields(rest)) >= 6 && !b.statementFollows(b.cur):
 		// "Area of weakness 2: Leaders do not ..." states the finding.
 		b.rule = "heading: finding label with its statement"
 		b.add(Item{Kind: kind, Key: code, Text: cleanText(rest), Page: blk.Page}, itemAux{})
 	default:
 		// A label alone, or with a title ("Area for improvement 1 (AFI1):
-		// Timeliness of plans"): the statement follows, then the finding's
-		// leads and progress; the actions in its section answer it.
+		// Timeliness of plans", however long): the statement follows, then
+		// the finding's leads and progress; the actions in its section
+		// answer it.
 		idx := -1
 		if st := b.statementAfter(b.cur); st != "" {
 			b.rule = "heading: finding label, statement in the paragraph below"
@@ -435,33 +436,20 @@ func (b *builder) heading(blk *layout.Block, prioKey string) {
 	b.stack = append(b.stack, ctx)
 }
 
-// quoteBelow reports whether the statement a heading's finding label
-// introduces is quoted below it ("The inspection letter said:" and the
-// inspectors' words): a long title after the label ("Area for improvement
-// 3 (AFI3): Equal access to health services across Hertfordshire") then
-// names the finding, the quote states it, as a paragraph label's does.
-func (b *builder) quoteBelow(i int) bool {
-	st, _, _ := b.statementAt(i)
-	return st != ""
+// statementFollows reports whether a statement (statementAfter) follows
+// the label at block i, without marking it read: where the inspectors'
+// words are quoted below, the label's own words are its title.
+func (b *builder) statementFollows(i int) bool {
+	lead, quote := b.leadDone, b.quoteDone
+	defer func() { b.leadDone, b.quoteDone = lead, quote }()
+	return b.statementAfter(i) != ""
 }
 
 // statementAfter is a finding's statement in the blocks after its label
-// at block i: a quoted paragraph, or the paragraph after a short lead-in
+// at block i: a quoted paragraph (or two, the quotation opened in the
+// first and closed in the second), or the paragraph after a short lead-in
 // ("The inspection letter said:"). Both are marked read.
 func (b *builder) statementAfter(i int) string {
-	st, lead, quote := b.statementAt(i)
-	if st != "" {
-		b.quoteDone = quote
-		if lead >= 0 {
-			b.leadDone = lead
-		}
-	}
-	return st
-}
-
-// statementAt is statementAfter without its marks: the statement, and the
-// blocks of its lead-in (-1 if none) and of the quote.
-func (b *builder) statementAt(i int) (st string, lead, quote int) {
 	para := func(j int) string {
 		if j < len(b.doc.Blocks) && b.doc.Blocks[j].Kind == layout.KindParagraph {
 			return oneLine(b.doc.Blocks[j].Text)
@@ -471,11 +459,25 @@ func (b *builder) statementAt(i int) (st string, lead, quote int) {
 	next := para(i + 1)
 	switch {
 	case isQuoted(next):
-		return unquote(next), -1, i + 1
+		b.leadDone, b.quoteDone = i+1, i+1
+		return unquote(next)
+	case next != "" && !isQuoted(next) && opensQuote(next):
+		// A quotation the producer's wide line spacing broke into
+		// paragraphs, one a line: opened in the first, closed in a later
+		// one, a few lines on. All of it is read.
+		joined := next
+		for j := i + 2; j <= i+maxQuoteParagraphs && para(j) != ""; j++ {
+			joined += " " + para(j)
+			if isQuoted(joined) {
+				b.leadDone, b.quoteDone = i+1, j
+				return unquote(joined)
+			}
+		}
 	case next != "" && leadIn(next) && len(strings.Fields(next)) <= 8 && para(i+2) != "":
-		return unquote(para(i + 2)), i + 1, i + 2
+		b.leadDone, b.quoteDone = i+1, i+2
+		return unquote(para(i + 2))
 	}
-	return "", -1, -1
+	return ""
 }
 
 func matchAny(res []*regexp.Regexp, s string) bool {
@@ -509,7 +511,7 @@ func (b *builder) headingCode(s string) (code, rest string) {
 
 func (b *builder) paragraph(blk *layout.Block) {
 	text := oneLine(blk.Text)
-	if text == "" || b.quoteDone == b.cur || b.leadDone == b.cur {
+	if text == "" || b.leadDone <= b.cur && b.cur <= b.quoteDone {
 		return
 	}
 	ctx := b.top()
@@ -713,6 +715,16 @@ func (b *builder) addToField(it *Item, field string, entries []string) {
 }
 
 // isQuoted reports whether a paragraph is one quotation from end to end.
+// maxQuoteParagraphs bounds the paragraphs one quotation broken line by
+// line may run to: an inspection finding is a few sentences.
+const maxQuoteParagraphs = 8
+
+// opensQuote reports whether s opens with a quotation mark.
+func opensQuote(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && strings.ContainsRune("\"“‘", []rune(s)[0])
+}
+
 func isQuoted(s string) bool {
 	s = strings.TrimSpace(s)
 	r := []rune(s)

@@ -70,7 +70,7 @@ func (b *builder) openLabelSection(code, text string) {
 	b.rule = "paragraph: finding label opening its section; statement from the paragraphs below"
 	idx := b.add(Item{Kind: KindFinding, Key: code, Page: b.doc.Blocks[b.cur].Page}, itemAux{})
 	b.prose = &proseFinding{item: idx, level: ctx.level}
-	b.quoteDone = b.cur
+	b.leadDone, b.quoteDone = b.cur, b.cur
 }
 
 // reFootnote is a footnote's mark and text: "1 Target dates given as ...".

@@ -42,6 +42,7 @@ const endBreak = 3.2
 // The reasons a grid read without rules is uncertain.
 const (
 	doubtWhitespaceRows = "no rules drawn: columns from the header cells' backgrounds, rows from the whitespace between them (a cell spanning rows is not seen)"
+	doubtCentredRows    = "no rules drawn: columns from the header cells' backgrounds, rows from the middles the cells of each row share (cells centred vertically)"
 	doubtAlignedText    = "no rules drawn: columns and rows from the alignment of the text"
 )
 
@@ -208,12 +209,16 @@ func bandTable(b headerBand, glyphs []glyph, used []bool, limit float64, page in
 	if len(body) == 0 {
 		return pageTable{}, false
 	}
-	rows, bridges := splitRows(glyphs, body, xs, dt)
-	if !relatesColumns(glyphs, rows, xs) {
+	rows, bridges, centred := splitRows(glyphs, body, xs, dt)
+	if !relatesColumns(glyphs, rows, xs) && !namesColumns(glyphs, head, xs) {
 		return pageTable{}, false
 	}
 	t := pageTable{page: page, lastPage: page, xs: xs, cols: len(xs) - 1}
-	t.doubt(doubtWhitespaceRows)
+	if centred {
+		t.doubt(doubtCentredRows)
+	} else {
+		t.doubt(doubtWhitespaceRows)
+	}
 	t.box = box{xs[0], b.box.y0, xs[len(xs)-1], glyphs[body[len(body)-1]].y}
 	// The grid: each row's glyphs by column; a column bridging the gap
 	// under a row carries its cell on into the next.
@@ -285,6 +290,20 @@ func relatesColumns(glyphs []glyph, rows [][]int, xs []float64) bool {
 	return false
 }
 
+// namesColumns reports whether the band's text names three columns or
+// more: a header row, repeated over the rest of a table whose last row
+// the page broke, relates the columns even where that rest has text in
+// one column only. A split paragraph or banner background names none.
+func namesColumns(glyphs []glyph, head []int, xs []float64) bool {
+	cols := map[int]bool{}
+	for _, i := range head {
+		if glyphs[i].text != " " {
+			cols[columnOf(glyphs[i].midX(), xs)] = true
+		}
+	}
+	return len(cols) >= 3 && len(cols) == len(xs)-1
+}
+
 // lastLine is column c's last line on the baselines given.
 func lastLine(at []map[int]line, c int) (line, bool) {
 	for j := len(at) - 1; j >= 0; j-- {
@@ -330,7 +349,9 @@ func columnOf(x float64, xs []float64) int {
 // the text above (in lower case) and some was begun anew (its first word
 // would have fitted on the line above, or it opens with a number). The pitch is the least baseline distance between two
 // lines of one column, or the document's where that is no line pitch.
-func splitRows(glyphs []glyph, body []int, xs []float64, dt docText) (rows [][]int, bridges []map[int]bool) {
+// A body whose cells are centred vertically is read by their middles
+// (centredRows), and centred says so.
+func splitRows(glyphs []glyph, body []int, xs []float64, dt docText) (rows [][]int, bridges []map[int]bool, centred bool) {
 	size := glyphs[body[0]].size
 	var ys []float64
 	for _, i := range body {
@@ -368,6 +389,9 @@ func splitRows(glyphs []glyph, body []int, xs []float64, dt docText) (rows [][]i
 	// the document's own line pitch stands in.
 	if body := max(dt.pitch, 1) * size; math.IsInf(pitch, 1) || pitch > rowBreak*body {
 		pitch = body
+	}
+	if rows, bridges, ok := centredRows(glyphs, body, xs, cols, pitch); ok {
+		return rows, bridges, true
 	}
 	// Rows set with padding are told apart by it alone; without any,
 	// by how each column's line begins.
@@ -477,5 +501,5 @@ func splitRows(glyphs []glyph, body []int, xs []float64, dt docText) (rows [][]i
 			k++
 		}
 	}
-	return append(rows, append(cur, body[k:]...)), bridges
+	return append(rows, append(cur, body[k:]...)), bridges, false
 }

@@ -5,6 +5,13 @@ import "slices"
 // shapeBullet is the text given to a bullet drawn as a shape or image.
 const shapeBullet = "•"
 
+// markClearance is how far, in text sizes, the text before a drawn mark
+// on its line must end for the mark to be a bullet: more than a word
+// space (a mark inside running text is no bullet), less than a table's
+// gutter (the text of the cell to the left, which ends a cell padding and
+// a rule away, blocks nothing).
+const markClearance = 1.0
+
 // addShapeBullets turns the page's drawn bullets into bullet glyphs, so
 // that lists whose producer draws their markers (a dot as a filled
 // circle, a square, a small image) read like lists whose markers are
@@ -48,7 +55,7 @@ func addShapeBullets(pc *pageContent) {
 			if mid < g.top() || mid > g.y {
 				continue // not on this glyph's line
 			}
-			if g.x1 > m.x0-1.5*g.size && g.x0 < m.x1 {
+			if g.x1 > m.x0-markClearance*g.size && g.x0 < m.x1 {
 				blocked = true // text over the mark or just before it
 				break
 			}

@@ -314,6 +314,7 @@ func fillTable(t latticeTable, gs []glyph, inCell [][]int32, page int, dt docTex
 	if nonEmpty == 0 {
 		return pt, false // a framed picture or a decorative box, not a table
 	}
+	closeRowCuts(t, lines, dt.pitch)
 	rights := cellRights(t, lines)
 	for ci, c := range t.cells {
 		ls := groupLines(lines[ci], rights[ci], dt)

@@ -46,9 +46,20 @@ func pageRules(pc *pageContent) (hs, vs, drawn []rule) {
 			hs = append(hs, rule{(b.y0 + b.y1) / 2, b.x0, b.x1})
 		case b.w() <= maxRuleThickness && b.h() > maxRuleThickness:
 			vs = append(vs, rule{(b.x0 + b.x1) / 2, b.y0, b.y1})
-		case b.w() > maxRuleThickness && b.h() > maxRuleThickness:
+		}
+	}
+	// Drawn rules so far; a background inside a cell they enclose that
+	// touches none of them is a paragraph's (LibreOffice paints a header
+	// cell's paragraph, inset by the cell's padding, one line tall): its
+	// edges would cut the cell's row in two.
+	drawnH, drawnV := slices.Clone(hs), slices.Clone(vs)
+	for _, b := range pc.fills {
+		if b.w() > maxRuleThickness && b.h() > maxRuleThickness {
 			if b.w() > 0.9*pc.width && b.h() > 0.9*pc.height {
 				continue // a page background
+			}
+			if insetInCell(b, drawnH, drawnV) {
+				continue
 			}
 			areas = append(areas, b)
 		}
@@ -142,6 +153,33 @@ func alone(hs []rule, i, drawn int) bool {
 		}
 	}
 	return true
+}
+
+// insetInCell reports whether box b lies inside drawn rules on all four
+// sides without touching any of them.
+func insetInCell(b box, hs, vs []rule) bool {
+	var above, below, left, right bool
+	for _, h := range hs {
+		if h.lo > b.x0+ruleSnap || h.hi < b.x1-ruleSnap {
+			continue
+		}
+		d0, d1 := b.y0-h.pos, h.pos-b.y1
+		if math.Abs(d0) <= ruleSnap || math.Abs(d1) <= ruleSnap {
+			return false
+		}
+		below, above = below || d0 > 0, above || d1 > 0
+	}
+	for _, v := range vs {
+		if v.lo > b.y0+ruleSnap || v.hi < b.y1-ruleSnap {
+			continue
+		}
+		d0, d1 := b.x0-v.pos, v.pos-b.x1
+		if math.Abs(d0) <= ruleSnap || math.Abs(d1) <= ruleSnap {
+			return false
+		}
+		left, right = left || d0 > 0, right || d1 > 0
+	}
+	return above && below && left && right
 }
 
 // dropUnderlines removes horizontal rules that underline text (links,

@@ -151,6 +151,10 @@ func rowSplit(prev, next *pageTable, r int) bool {
 		switch {
 		case p.Text == "" || c.Text == "" && (c.RowSpan > 1 || prev.openCols[c.Col]):
 			// a cell spanning rows is drawn again below the break
+		case c.Text == "" && labelsEveryRow(prev, c.Col):
+			// The row's label, written in every row of the part above,
+			// is missing: written once at the row's top, above the break.
+			return true
 		case c.Text == "":
 			incomplete = true
 		case startsLower(c.Text):
@@ -160,6 +164,31 @@ func rowSplit(prev, next *pageTable, r int) bool {
 		}
 	}
 	return incomplete && carried
+}
+
+// redrawnLine reports whether b, the first line of a row's part on the
+// next page, is a, the last line above the break, drawn again: a producer
+// that cuts pages out of one long canvas (wkhtmltopdf) draws the line the
+// cut runs through on both pages.
+func redrawnLine(a, b line) bool {
+	return a.text == b.text && math.Abs(a.x0-b.x0) < 1 && math.Abs(a.size-b.size) < 0.5
+}
+
+// labelsEveryRow reports whether column col of t has text in each of
+// its two or more rows, no cell of it spanning rows: a column of row
+// labels.
+func labelsEveryRow(t *pageTable, col int) bool {
+	rows := map[int]bool{}
+	for _, c := range t.cells {
+		if c.Col != col {
+			continue
+		}
+		if c.Text == "" || c.RowSpan > 1 {
+			return false
+		}
+		rows[c.Row] = true
+	}
+	return t.rows >= 2 && len(rows) == t.rows
 }
 
 // carriesOn reports whether next's cell j reads as the rest of prev's cell
@@ -265,12 +294,22 @@ func mergeSplitRow(prev, next *pageTable, r int, dt docText) {
 		}
 		if i < len(prev.src) && j < len(next.src) && len(prev.src[i].lines) > 0 && len(next.src[j].lines) > 0 {
 			src := &prev.src[i]
-			src.lines = append(src.lines[:len(src.lines):len(src.lines)], next.src[j].lines...)
+			more := next.src[j].lines
+			if last := src.lines[len(src.lines)-1]; redrawnLine(last, more[0]) {
+				more = more[1:]
+			}
+			src.lines = append(src.lines[:len(src.lines):len(src.lines)], more...)
 			p.Lines = groupLines(src.lines, src.right, dt)
 			p.Text = joinCellLines(p.Lines)
 			continue
 		}
 		lines := c.Lines
+		if n := len(p.Lines); n > 0 && p.Lines[n-1].Text == lines[0].Text {
+			lines = lines[1:] // the line the break cut, drawn again (redrawnLine)
+			if len(lines) == 0 {
+				continue
+			}
+		}
 		if n := len(p.Lines); n > 0 && !lines[0].Bullet && startsLower(lines[0].Text) {
 			p.Lines[n-1].Text = joinLines([]string{p.Lines[n-1].Text, lines[0].Text}, nil)
 			lines = lines[1:]
