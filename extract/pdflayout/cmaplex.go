@@ -124,51 +124,9 @@ func hexDigit(c byte) (byte, bool) {
 }
 
 // literalString reads a (...) string with nested parentheses and the
-// common escapes.
+// escapes, as a content stream's (appendLiteral).
 func (lx *cmapLexer) literalString() string {
-	lx.pos++ // '('
-	var out []byte
-	depth := 1
-	for lx.pos < len(lx.data) {
-		c := lx.data[lx.pos]
-		lx.pos++
-		switch c {
-		case '(':
-			depth++
-		case ')':
-			depth--
-			if depth == 0 {
-				return string(out)
-			}
-		case '\\':
-			if lx.pos >= len(lx.data) {
-				return string(out)
-			}
-			e := lx.data[lx.pos]
-			lx.pos++
-			switch e {
-			case 'n':
-				c = '\n'
-			case 'r':
-				c = '\r'
-			case 't':
-				c = '\t'
-			case 'b':
-				c = '\b'
-			case 'f':
-				c = '\f'
-			case '0', '1', '2', '3', '4', '5', '6', '7':
-				v := int(e - '0')
-				for k := 0; k < 2 && lx.pos < len(lx.data) && lx.data[lx.pos] >= '0' && lx.data[lx.pos] <= '7'; k++ {
-					v = v*8 + int(lx.data[lx.pos]-'0')
-					lx.pos++
-				}
-				c = byte(v)
-			default:
-				c = e
-			}
-		}
-		out = append(out, c)
-	}
+	out, next, _ := appendLiteral(nil, lx.data, lx.pos+1)
+	lx.pos = next
 	return string(out)
 }

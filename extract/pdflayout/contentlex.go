@@ -444,8 +444,23 @@ func (lx *contentLexer) literalString() []byte {
 }
 
 func (lx *contentLexer) escapedString(start int) []byte {
-	d := lx.data
 	from := len(lx.arena)
+	var departures int
+	lx.arena, lx.pos, departures = appendLiteral(lx.arena, lx.data, start)
+	lx.departures += departures
+	return lx.arena[from:len(lx.arena):len(lx.arena)]
+}
+
+// appendLiteral decodes the literal string whose body starts at d[start]
+// (just after its opening parenthesis) onto dst: nested parentheses,
+// the escapes of PDF 32000 7.3.4.2 (\n \r \t \b \f \( \) \\, one to three
+// octal digits, a backslash before an end of line continuing the line).
+// It returns the position after the closing parenthesis (len(d) when
+// there is none) and how many departures from the spec it read past: a
+// backslash before another character (dropped, as the spec says), an
+// octal value over 255, an unterminated string. The content and CMap
+// lexers share it.
+func appendLiteral(dst, d []byte, start int) (out []byte, next, departures int) {
 	depth := 1
 	i := start
 	for i < len(d) {
@@ -456,8 +471,7 @@ func (lx *contentLexer) escapedString(start int) []byte {
 			depth++
 		case ')':
 			if depth--; depth == 0 {
-				lx.pos = i
-				return lx.arena[from:len(lx.arena):len(lx.arena)]
+				return dst, i, departures
 			}
 		case '\\':
 			if i >= len(d) {
@@ -492,19 +506,17 @@ func (lx *contentLexer) escapedString(start int) []byte {
 					i++
 				}
 				if v > 255 {
-					lx.departures++
+					departures++
 				}
 				c = byte(v)
 			default:
-				lx.departures++ // the spec drops the backslash
+				departures++ // the spec drops the backslash
 				c = e
 			}
 		}
-		lx.arena = append(lx.arena, c)
+		dst = append(dst, c)
 	}
-	lx.pos = len(d)
-	lx.departures++ // unterminated
-	return lx.arena[from:len(lx.arena):len(lx.arena)]
+	return dst, len(d), departures + 1 // unterminated
 }
 
 // hexString reads a <...> string. A character that is neither a hex digit

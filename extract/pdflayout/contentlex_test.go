@@ -480,3 +480,22 @@ func TestContentLexerOperandLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestCMapLiteralsAsContent: a CMap's literal strings decode as a content
+// stream's do (one decoder, appendLiteral), line continuations included.
+func TestCMapLiteralsAsContent(t *testing.T) {
+	for in, want := range map[string]string{
+		`(a\nb\(c\)\\d)`:         "a\nb(c)\\d",
+		`(\101\7x\0053)`:         "A\ax\x053",
+		"(ab\\\ncd\\\r\nef)":     "abcdef",
+		`(a(b)c)`:                "a(b)c",
+		`(unterminated`:          "unterminated",
+		`(Adobe) (Identity) def`: "Adobe",
+	} {
+		lx := &cmapLexer{data: []byte(in)}
+		tok, ok := lx.next()
+		if !ok || tok.kind != cmapString || tok.text != want {
+			t.Errorf("%q: token %+v %v, want the string %q", in, tok, ok, want)
+		}
+	}
+}
