@@ -81,7 +81,7 @@ func (p *leadParser) ParseOrgs(s string) []string {
 	var out []string
 	lines := strings.Split(s, "\n")
 	for _, line := range lines {
-		t := strings.Trim(oneLine(line), " .;,")
+		t := strings.TrimFunc(oneLine(line), isLeadPadding)
 		if t == "" {
 			continue
 		}
@@ -154,11 +154,16 @@ func (p *leadParser) splitNames(e string) []string {
 	return names
 }
 
+// isLeadPadding is what an entry's ends may hold that is not part of it:
+// any white space (a vertical tab beside a comma is still nothing) and the
+// punctuation of a list.
+func isLeadPadding(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(".,;/", r) }
+
 // entry classifies one lead entry.
 func (p *leadParser) entry(e string) (leads, orgs []string) {
 	e = strings.TrimSpace(oneLine(e))
 	e = rePlaceholder.ReplaceAllString(e, "")
-	e = strings.Trim(e, " .,;/")
+	e = strings.TrimFunc(e, isLeadPadding)
 	if e == "" {
 		return nil, nil
 	}
