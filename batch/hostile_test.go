@@ -10,6 +10,7 @@ import (
 
 	"github.com/sendrecon/sendrecon/internal/hostile"
 	"github.com/sendrecon/sendrecon/internal/sample"
+	"github.com/sendrecon/sendrecon/internal/testduck"
 )
 
 // TestHostileInputs runs the crafted files of internal/hostile (object
@@ -103,25 +104,12 @@ func TestHostileInputs(t *testing.T) {
 		}
 		if diff != 0 {
 			t.Errorf("%s: %d rows of good documents differ from a clean run", table, diff)
-			rows, err := db.Query(`SELECT 'clean', * FROM (SELECT * FROM read_parquet($1) EXCEPT SELECT * FROM read_parquet($2))
+			_, rows := testduck.Query(t, db, `SELECT 'clean', * FROM (SELECT * FROM read_parquet($1) EXCEPT SELECT * FROM read_parquet($2))
 				UNION ALL SELECT 'beside hostile', * FROM (SELECT * FROM read_parquet($2) WHERE doc_id IN (SELECT doc_id FROM read_parquet($1)) EXCEPT SELECT * FROM read_parquet($1))`,
 				filepath.Join(clean, table+".parquet"), filepath.Join(out, table+".parquet"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			cols, _ := rows.Columns()
-			for rows.Next() {
-				vals := make([]any, len(cols))
-				ptrs := make([]any, len(cols))
-				for i := range vals {
-					ptrs[i] = &vals[i]
-				}
-				if err := rows.Scan(ptrs...); err != nil {
-					t.Fatal(err)
-				}
+			for _, vals := range rows {
 				t.Logf("%v", vals)
 			}
-			rows.Close()
 		}
 	}
 	noTemporaries(t, out)

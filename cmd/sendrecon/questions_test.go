@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/sendrecon/sendrecon/emit"
+	"github.com/sendrecon/sendrecon/internal/testduck"
 )
 
 // readmeQueries are the ```sql blocks of the README's "Questions in SQL"
@@ -42,25 +43,9 @@ func readmeQueries(t *testing.T) map[string]string {
 // rowsOf runs query and returns its rows as column → text.
 func rowsOf(t *testing.T, db *sql.DB, query string) []map[string]string {
 	t.Helper()
-	rows, err := db.Query(query)
-	if err != nil {
-		t.Fatalf("%v\n%s", err, query)
-	}
-	defer rows.Close()
-	cols, err := rows.Columns()
-	if err != nil {
-		t.Fatal(err)
-	}
+	cols, rows := testduck.Query(t, db, query)
 	var out []map[string]string
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			t.Fatal(err)
-		}
+	for _, vals := range rows {
 		row := map[string]string{}
 		for i, c := range cols {
 			if vals[i] != nil {
@@ -68,9 +53,6 @@ func rowsOf(t *testing.T, db *sql.DB, query string) []map[string]string {
 			}
 		}
 		out = append(out, row)
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
 	}
 	return out
 }
