@@ -30,15 +30,33 @@ func formObject(content string, deflate bool) string {
 		len(content)+1, filter, content)
 }
 
+// pagesOf opens the PDF data (named in failures) as Extract does and
+// returns the file as read, repaired where it had to be, and its pages.
+func pagesOf(tb testing.TB, name string, data []byte) (file []byte, refs []pageRef) {
+	tb.Helper()
+	rd, file, err := open(data)
+	if err != nil {
+		tb.Fatalf("%s: %v", name, err)
+	}
+	refs, _, _ = collectPages(rd.Trailer().Key("Root").Key("Pages"), 2000)
+	return file, refs
+}
+
+// readPages is pagesOf for a file on disk.
+func readPages(tb testing.TB, path string) (file []byte, refs []pageRef) {
+	tb.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return pagesOf(tb, path, data)
+}
+
 // interpretAll runs every page of data with one document cache.
 func interpretAll(t *testing.T, data []byte, opts Options) ([]*pageContent, []error, *docCache) {
 	t.Helper()
-	rd, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	refs, _, _ := collectPages(rd.Trailer().Key("Root").Key("Pages"), 100)
-	cache := newDocCache(data)
+	file, refs := pagesOf(t, "test PDF", data)
+	cache := newDocCache(file)
 	var pages []*pageContent
 	var errs []error
 	for i, ref := range refs {
@@ -107,11 +125,7 @@ func TestContentBombStopsAtTheLimit(t *testing.T) {
 		extra:     []string{formObject(strings.Repeat(" ", 8<<20), true)},
 		resources: "/XObject << /X1 100 0 R >>",
 	}.bytes()
-	rd, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	refs, _, _ := collectPages(rd.Trailer().Key("Root").Key("Pages"), 10)
+	_, refs := pagesOf(t, "test PDF", data)
 	opts := Options{MaxContentBytes: 64 << 10}.withDefaults()
 	in := newInterpreter(opts, newDocCache(data), &pageContent{number: 1}, identity)
 	func() {
@@ -149,16 +163,8 @@ func TestStreamReaderMatchesLibrary(t *testing.T) {
 	testdata, _ := filepath.Glob("testdata/*.pdf")
 	direct, streams := 0, 0
 	for _, p := range append(paths, testdata...) {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rd, file, err := open(data)
-		if err != nil {
-			t.Fatal(err)
-		}
+		file, refs := readPages(t, p)
 		dc := newDocCache(file)
-		refs, _, _ := collectPages(rd.Trailer().Key("Root").Key("Pages"), 2000)
 		for i, ref := range refs {
 			c := ref.v.Key("Contents")
 			if c.Kind() == pdf.Array {

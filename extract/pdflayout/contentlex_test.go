@@ -1,12 +1,10 @@
 package pdflayout
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -165,15 +163,7 @@ func TestContentLexerAgreesWithLibrary(t *testing.T) {
 	}
 	streams, operators := 0, 0
 	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rd, file, err := open(data)
-		if err != nil {
-			t.Fatalf("%s: %v", p, err)
-		}
-		refs, _, _ := collectPages(rd.Trailer().Key("Root").Key("Pages"), 2000)
+		file, refs := readPages(t, p)
 		seen := map[uint32]bool{}
 		var check func(where string, contents, res pdf.Value)
 		check = func(where string, contents, res pdf.Value) {
@@ -317,11 +307,7 @@ func TestContentLexerInlineImages(t *testing.T) {
 func TestInlineImageIsAMark(t *testing.T) {
 	content := "q 6 0 0 6 50 696 cm BI /W 2 /H 2 /BPC 8 /CS /G ID \x00\xff(Tj)\xff EI Q\n" + textAt(62, 696, 12, "Item")
 	data := testPDF{pages: []string{content}}.bytes()
-	rd, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	refs, _, _ := collectPages(rd.Trailer().Key("Root").Key("Pages"), 10)
+	_, refs := pagesOf(t, "test PDF", data)
 	pc, err := interpretPage(refs[0], 1, DefaultOptions, newDocCache(data), 0)
 	if err != nil {
 		t.Fatal(err)
@@ -373,11 +359,7 @@ func FuzzContentLexer(f *testing.F) {
 		// The interpreter, on a page with a font: a failure is an error,
 		// never a runtime panic.
 		pdfData := testPDF{pages: []string{string(data)}}.bytes()
-		rd, err := pdf.NewReader(bytes.NewReader(pdfData), int64(len(pdfData)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		refs, _, _ := collectPages(rd.Trailer().Key("Root").Key("Pages"), 10)
+		_, refs := pagesOf(t, "test PDF", pdfData)
 		if len(refs) != 1 {
 			t.Fatalf("%d pages", len(refs))
 		}
@@ -418,15 +400,7 @@ func BenchmarkContentLexer(b *testing.B) {
 	var contents [][]byte
 	size := 0
 	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		rd, file, err := open(data)
-		if err != nil {
-			b.Fatal(err)
-		}
-		refs, _, _ := collectPages(rd.Trailer().Key("Root").Key("Pages"), 2000)
+		file, refs := readPages(b, p)
 		for _, ref := range refs {
 			c := decodedContent(file, ref.v.Key("Contents"))
 			contents = append(contents, c)
